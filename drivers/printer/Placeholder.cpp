@@ -1,0 +1,2 @@
+// Placeholder until the printer driver lands (issue 4).
+namespace kiosk::printer {}
