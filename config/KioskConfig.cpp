@@ -1,0 +1,381 @@
+// KioskConfig.cpp — TOML parsing and validation of the kiosk config.
+//
+// Sections:
+//   1. TableReader: typed reads with line numbers; remembers which keys were read
+//   2. parseConfig: one block per TOML table, then cross-field checks
+//   3. loadConfigFile, report
+//   4. configTemplate, demoConfig
+#include "config/KioskConfig.h"
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace kiosk::config {
+
+std::string_view modeName(Mode mode) { return mode == Mode::Hall ? "hall" : "counter"; }
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------------------------
+// 1. TableReader
+// ---------------------------------------------------------------------------------------------
+
+class TableReader {
+public:
+    TableReader(const toml::table* table, std::string section, std::string file,
+                std::vector<ConfigIssue>& issues)
+        : table_(table), section_(std::move(section)), file_(std::move(file)), issues_(issues) {}
+
+    void readString(const char* key, std::string& out, bool required = false) {
+        const toml::node* n = find(key, required);
+        if (!n) return;
+        if (auto v = n->value<std::string>()) {
+            out = *v;
+            if (required && out.empty()) fail(n, key, "must not be empty");
+        } else {
+            fail(n, key, "must be a text value in quotes, e.g. " + std::string(key) + " = \"...\"");
+        }
+    }
+
+    void readInt(const char* key, int& out, long long min, long long max) {
+        const toml::node* n = find(key, false);
+        if (!n) return;
+        auto v = n->value_exact<int64_t>();
+        if (!v) {
+            fail(n, key, "must be a whole number");
+        } else if (*v < min || *v > max) {
+            fail(n, key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                             " (found " + std::to_string(*v) + ")");
+        } else {
+            out = static_cast<int>(*v);
+        }
+    }
+
+    void readDouble(const char* key, double& out, double min, double max) {
+        const toml::node* n = find(key, false);
+        if (!n) return;
+        auto v = n->value<double>();
+        if (!v) {
+            fail(n, key, "must be a number");
+        } else if (*v < min || *v > max) {
+            std::ostringstream msg;
+            msg << "must be between " << min << " and " << max << " (found " << *v << ")";
+            fail(n, key, msg.str());
+        } else {
+            out = *v;
+        }
+    }
+
+    void readBool(const char* key, bool& out) {
+        const toml::node* n = find(key, false);
+        if (!n) return;
+        if (auto v = n->value_exact<bool>()) out = *v;
+        else fail(n, key, "must be true or false");
+    }
+
+    // One of a fixed set of words.
+    void readChoice(const char* key, std::string& out, std::initializer_list<const char*> choices) {
+        std::string value = out;
+        const size_t before = issues_.size();
+        readString(key, value);
+        if (issues_.size() != before) return;
+        for (const char* c : choices) {
+            if (value == c) {
+                out = value;
+                return;
+            }
+        }
+        std::string list;
+        for (const char* c : choices) list += (list.empty() ? "" : ", ") + std::string("\"") + c + "\"";
+        fail(table_ ? table_->get(key) : nullptr, key, "must be one of " + list + " (found \"" + value + "\")");
+    }
+
+    // Reports keys present in the table that no read asked for: almost always a typo.
+    void reportUnknownKeys() {
+        if (!table_) return;
+        for (auto&& [k, v] : *table_) {
+            if (!known_.count(std::string(k.str()))) {
+                issues_.push_back({file_, static_cast<int>(k.source().begin.line), section_ + "." + std::string(k.str()),
+                                   "unknown key (check the spelling; `kioskctl config init` writes every valid key)"});
+            }
+        }
+    }
+
+    void fail(const toml::node* n, const char* key, const std::string& message) {
+        issues_.push_back({file_, n ? static_cast<int>(n->source().begin.line) : 0, section_ + "." + key, message});
+    }
+
+private:
+    const toml::node* find(const char* key, bool required) {
+        known_.insert(key);
+        const toml::node* n = table_ ? table_->get(key) : nullptr;
+        if (!n && required) {
+            issues_.push_back({file_, 0, section_ + "." + key, "is required but missing"});
+        }
+        return n;
+    }
+
+    const toml::table* table_;
+    std::string section_;
+    std::string file_;
+    std::vector<ConfigIssue>& issues_;
+    std::set<std::string> known_;
+};
+
+std::string resolvePath(const std::string& path, std::string_view baseDir) {
+    if (path.empty() || baseDir.empty() || fs::path(path).is_absolute()) return path;
+    return (fs::path(baseDir) / path).lexically_normal().string();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// 2. parseConfig
+// ---------------------------------------------------------------------------------------------
+
+LoadResult parseConfig(std::string_view text, std::string_view fileName, std::string_view baseDir) {
+    LoadResult result;
+    const std::string file(fileName);
+    toml::table root;
+    try {
+        root = toml::parse(text, fileName);
+    } catch (const toml::parse_error& err) {
+        result.issues.push_back({file, static_cast<int>(err.source().begin.line), "",
+                                 "not valid TOML: " + std::string(err.description())});
+        return result;
+    }
+
+    KioskConfig cfg;
+    std::vector<ConfigIssue>& issues = result.issues;
+    const std::set<std::string> sections = {"terminal", "server", "idcard", "printer", "ui", "technician"};
+    for (auto&& [k, v] : root) {
+        const std::string name(k.str());
+        if (!sections.count(name)) {
+            issues.push_back({file, static_cast<int>(k.source().begin.line), name,
+                              "unknown section (valid: [terminal] [server] [idcard] [printer] [ui] [technician])"});
+        } else if (!v.is_table()) {
+            issues.push_back({file, static_cast<int>(k.source().begin.line), name, "must be a [section] table"});
+        }
+    }
+
+    {
+        TableReader r(root["terminal"].as_table(), "terminal", file, issues);
+        if (!root["terminal"].as_table()) issues.push_back({file, 0, "terminal", "section [terminal] is required"});
+        r.readString("id", cfg.terminal.id, true);
+        std::string mode(modeName(cfg.terminal.mode));
+        r.readChoice("mode", mode, {"hall", "counter"});
+        cfg.terminal.mode = mode == "counter" ? Mode::Counter : Mode::Hall;
+        r.readString("hall_name", cfg.terminal.hallName);
+        r.readInt("counter", cfg.terminal.counter, 0, 999);
+        r.readString("state_dir", cfg.terminal.stateDir, true);
+        r.readChoice("language", cfg.terminal.language, {"zh-CN", "en"});
+        r.readInt("idle_timeout_s", cfg.terminal.idleTimeoutS, 15, 3600);
+        r.readInt("idle_warning_s", cfg.terminal.idleWarningS, 5, 120);
+        r.reportUnknownKeys();
+        for (char c : cfg.terminal.id) {
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) {
+                r.fail(root["terminal"]["id"].node(), "id", "may only hold letters, digits, '-' and '_'");
+                break;
+            }
+        }
+        if (cfg.terminal.mode == Mode::Counter && cfg.terminal.counter == 0) {
+            r.fail(root["terminal"]["mode"].node(), "counter",
+                   "a counter pad needs its window number: set counter = N (1..999)");
+        }
+        if (cfg.terminal.idleWarningS >= cfg.terminal.idleTimeoutS) {
+            r.fail(root["terminal"]["idle_warning_s"].node(), "idle_warning_s",
+                   "must be shorter than idle_timeout_s");
+        }
+        cfg.terminal.stateDir = resolvePath(cfg.terminal.stateDir, baseDir);
+    }
+    {
+        TableReader r(root["server"].as_table(), "server", file, issues);
+        if (!root["server"].as_table()) issues.push_back({file, 0, "server", "section [server] is required"});
+        r.readString("url", cfg.server.url, true);
+        r.readString("ca_file", cfg.server.caFile);
+        r.readString("cert_file", cfg.server.certFile);
+        r.readString("key_file", cfg.server.keyFile);
+        r.readString("pinned_pubkey", cfg.server.pinnedPubkey);
+        r.readInt("connect_timeout_s", cfg.server.connectTimeoutS, 1, 120);
+        r.readInt("request_timeout_s", cfg.server.requestTimeoutS, 1, 600);
+        r.reportUnknownKeys();
+        if (!cfg.server.url.empty() && cfg.server.url.rfind("https://", 0) != 0) {
+            r.fail(root["server"]["url"].node(), "url", "must start with https:// (the terminal only talks TLS)");
+        }
+        if (!cfg.server.pinnedPubkey.empty() && cfg.server.pinnedPubkey.rfind("sha256//", 0) != 0) {
+            r.fail(root["server"]["pinned_pubkey"].node(), "pinned_pubkey", "must look like sha256//BASE64");
+        }
+        for (std::string* p : {&cfg.server.caFile, &cfg.server.certFile, &cfg.server.keyFile}) {
+            *p = resolvePath(*p, baseDir);
+        }
+    }
+    {
+        TableReader r(root["idcard"].as_table(), "idcard", file, issues);
+        r.readString("port", cfg.idcard.port);
+        r.readInt("baud", cfg.idcard.baud, 1200, 921600);
+        r.readInt("poll_interval_ms", cfg.idcard.pollIntervalMs, 50, 5000);
+        r.readString("photo_decoder", cfg.idcard.photoDecoder);
+        r.reportUnknownKeys();
+        static const int kBauds[] = {9600, 19200, 38400, 57600, 115200};
+        bool baudOk = false;
+        for (int b : kBauds) baudOk = baudOk || b == cfg.idcard.baud;
+        if (!baudOk) {
+            r.fail(root["idcard"]["baud"].node(), "baud", "must be 9600, 19200, 38400, 57600 or 115200");
+        }
+        cfg.idcard.photoDecoder = resolvePath(cfg.idcard.photoDecoder, baseDir);
+    }
+    {
+        TableReader r(root["printer"].as_table(), "printer", file, issues);
+        r.readString("uri", cfg.printer.uri);
+        r.readInt("paper_width_mm", cfg.printer.paperWidthMm, 58, 80);
+        r.readInt("timeout_ms", cfg.printer.timeoutMs, 100, 60000);
+        r.reportUnknownKeys();
+        if (cfg.printer.paperWidthMm != 58 && cfg.printer.paperWidthMm != 80) {
+            r.fail(root["printer"]["paper_width_mm"].node(), "paper_width_mm", "must be 58 or 80");
+        }
+        const std::string& u = cfg.printer.uri;
+        if (!(u.rfind("usb:", 0) == 0 || u.rfind("serial:", 0) == 0 || u.rfind("tcp://", 0) == 0 ||
+              u.rfind("file:", 0) == 0 || u == "none")) {
+            r.fail(root["printer"]["uri"].node(), "uri",
+                   "must start with usb:, serial:, tcp:// or file: (or be \"none\" for no printer)");
+        }
+    }
+    {
+        TableReader r(root["ui"].as_table(), "ui", file, issues);
+        r.readString("font_path", cfg.ui.fontPath);
+        r.readInt("font_index", cfg.ui.fontIndex, 0, 16);
+        r.readBool("fullscreen", cfg.ui.fullscreen);
+        r.readInt("width", cfg.ui.width, 320, 7680);
+        r.readInt("height", cfg.ui.height, 240, 7680);
+        r.readDouble("text_scale", cfg.ui.textScale, 0.75, 1.6);
+        r.reportUnknownKeys();
+        cfg.ui.fontPath = resolvePath(cfg.ui.fontPath, baseDir);
+    }
+    {
+        TableReader r(root["technician"].as_table(), "technician", file, issues);
+        r.readString("pin_hash", cfg.technician.pinHash);
+        r.reportUnknownKeys();
+    }
+
+    if (issues.empty()) result.config = std::move(cfg);
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. loadConfigFile, report
+// ---------------------------------------------------------------------------------------------
+
+LoadResult loadConfigFile(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        LoadResult r;
+        r.issues.push_back({path, 0, "", "file not found (create one with `kioskctl config init --out " + path + "`)"});
+        return r;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+        LoadResult r;
+        r.issues.push_back({path, 0, "", "cannot be read (check its permissions)"});
+        return r;
+    }
+    const std::string baseDir = fs::absolute(fs::path(path), ec).parent_path().string();
+    return parseConfig(text.str(), path, baseDir);
+}
+
+std::string LoadResult::report() const {
+    std::string out;
+    for (const ConfigIssue& i : issues) {
+        out += i.file;
+        if (i.line > 0) out += ":" + std::to_string(i.line);
+        out += ": ";
+        if (!i.key.empty()) out += "key '" + i.key + "': ";
+        out += i.message + "\n";
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. configTemplate, demoConfig
+// ---------------------------------------------------------------------------------------------
+
+std::string configTemplate(const TemplateOptions& o) {
+    const bool counter = o.mode == Mode::Counter;
+    std::ostringstream s;
+    s << "# Hall kiosk configuration. Check it with: kioskctl config check THIS_FILE\n"
+         "# Relative paths are resolved against the directory of this file.\n\n"
+         "[terminal]\n"
+         "# The name the central server knows this terminal by (letters, digits, '-', '_').\n"
+      << "id = \"" << o.terminalId << "\"\n"
+      << "# hall: citizen terminal in the hall; counter: rating pad at a service window.\n"
+      << "mode = \"" << modeName(o.mode) << "\"\n"
+      << "hall_name = \"区政务服务中心\"\n"
+      << "# Window number (counter mode only).\n"
+      << "counter = " << (counter ? o.counter : 0) << "\n"
+      << "# Store, keys and certificates live here.\n"
+      << "state_dir = \"" << o.stateDir << "\"\n"
+      << "# zh-CN or en.\n"
+      << "language = \"zh-CN\"\n"
+      << "# A citizen session ends after this many idle seconds, after a countdown of idle_warning_s.\n"
+      << "idle_timeout_s = 90\n"
+      << "idle_warning_s = 20\n\n"
+      << "[server]\n"
+      << "url = \"" << o.serverUrl << "\"\n"
+      << "# Written by `kioskctl enroll`.\n"
+      << "ca_file = \"" << o.stateDir << "/tls/ca.crt\"\n"
+      << "cert_file = \"" << o.stateDir << "/tls/client.crt\"\n"
+      << "key_file = \"" << o.stateDir << "/tls/client.key\"\n"
+      << "# Optional extra check of the server key: \"sha256//BASE64\" (';' between several).\n"
+      << "pinned_pubkey = \"\"\n"
+      << "connect_timeout_s = 5\n"
+      << "request_timeout_s = 15\n\n"
+      << "[idcard]\n"
+      << "# Serial device of the second-generation ID card reader (GA 467).\n"
+      << "port = \"/dev/ttyUSB0\"\n"
+      << "baud = 115200\n"
+      << "poll_interval_ms = 300\n"
+      << "# Optional vendor photo decoder library; empty shows a neutral placeholder.\n"
+      << "photo_decoder = \"\"\n\n"
+      << "[printer]\n"
+      << "# usb:/dev/usb/lp0 | serial:/dev/ttyS0?baud=9600 | tcp://HOST:9100 | file:/path | none\n"
+      << "uri = \"" << (counter ? "none" : "usb:/dev/usb/lp0") << "\"\n"
+      << "paper_width_mm = 80\n"
+      << "timeout_ms = 3000\n\n"
+      << "[ui]\n"
+      << "font_path = \"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc\"\n"
+      << "# Face 2 of NotoSansCJK-Regular.ttc is Simplified Chinese.\n"
+      << "font_index = 2\n"
+      << "fullscreen = true\n"
+      << "# Window size when fullscreen = false.\n"
+      << "width = 1280\n"
+      << "height = 800\n"
+      << "# 1.0 standard; up to 1.6 for the elder-friendly layout.\n"
+      << "text_scale = 1.0\n\n"
+      << "[technician]\n"
+      << "# PIN hash for technician mode; empty disables it.\n"
+      << "pin_hash = \"\"\n";
+    return s.str();
+}
+
+KioskConfig demoConfig(const std::string& stateDir, Mode mode) {
+    KioskConfig cfg;
+    cfg.terminal.id = mode == Mode::Hall ? "DEMO-HALL-01" : "DEMO-COUNTER-03";
+    cfg.terminal.mode = mode;
+    cfg.terminal.hallName = "示范区政务服务中心";
+    cfg.terminal.counter = mode == Mode::Counter ? 3 : 0;
+    cfg.terminal.stateDir = stateDir;
+    cfg.server.url = "https://127.0.0.1:0"; // set by the demo launcher once the local server listens
+    cfg.idcard.port = "";                    // set to the simulator's pty
+    cfg.printer.uri = "none";                // set to the virtual printer's tcp:// address
+    cfg.ui.fullscreen = false;
+    return cfg;
+}
+
+} // namespace kiosk::config
