@@ -1,0 +1,37 @@
+// AppEvent — everything a worker thread (card reader, printer, network) tells the UI thread.
+// Events carry data, never pointers into a worker's state; the UI thread owns what it receives.
+#pragma once
+
+#include "kiosk/CaseRecord.h"
+#include "kiosk/CitizenIdentity.h"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk {
+
+// ---- card reader ----
+struct CardPresented {
+    CitizenIdentity citizen;
+};
+struct CardRemoved {};
+struct ReaderStatusChanged {
+    bool connected = false;
+    std::string messageKey; // string-table key for the citizen ("reader.disconnected" ...)
+    std::string detail;     // technician detail (never personal data)
+};
+
+// ---- central server ----
+enum class QueryOutcome { Ok, Offline, ServerError, Busy };
+struct CaseQueryFinished {
+    std::uint64_t requestId = 0;
+    QueryOutcome outcome = QueryOutcome::Ok;
+    std::vector<CaseRecord> cases;
+    std::string detail; // technician detail on failure
+};
+
+using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished>;
+
+} // namespace kiosk

@@ -1,0 +1,48 @@
+#include "kiosk/CentralCaseQuery.h"
+
+#include "kiosk/SecureWipe.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk {
+
+CentralCaseQuery::CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events)
+    : events_(events), client_(std::make_unique<offline::HttpsClient>(std::move(settings))) {}
+
+CentralCaseQuery::~CentralCaseQuery() = default;
+
+void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& idNumber) {
+    std::string body = nlohmann::json{{"id_number", idNumber}}.dump();
+    worker_.post([this, requestId, body = std::move(body)]() mutable {
+        const offline::HttpResult r = client_->postJson("/api/v1/cases/query", body);
+        secureWipe(body);
+        events_.push(caseQueryOutcome(requestId, r));
+    });
+}
+
+CaseQueryFinished caseQueryOutcome(std::uint64_t requestId, const offline::HttpResult& r) {
+    CaseQueryFinished ev;
+    ev.requestId = requestId;
+    if (!r.transportOk()) {
+        ev.outcome = QueryOutcome::Offline;
+        ev.detail = r.error.empty() ? "no response from the central server" : r.error;
+    } else if (r.status == 429 || r.status == 503) {
+        ev.outcome = QueryOutcome::Busy;
+        ev.detail = "central server busy (HTTP " + std::to_string(r.status) + ")";
+    } else if (r.status != 200) {
+        ev.outcome = QueryOutcome::ServerError;
+        ev.detail = "central server answered HTTP " + std::to_string(r.status);
+    } else {
+        CaseQueryParse parsed = parseCaseQueryResponse(r.body);
+        if (!parsed.error.empty()) {
+            ev.outcome = QueryOutcome::ServerError;
+            ev.detail = "central server sent an invalid case list: " + parsed.error;
+        } else {
+            ev.outcome = QueryOutcome::Ok;
+            ev.cases = std::move(parsed.cases);
+        }
+    }
+    return ev;
+}
+
+} // namespace kiosk

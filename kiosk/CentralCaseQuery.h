@@ -1,0 +1,31 @@
+// CentralCaseQuery — CaseQueryService over HTTPS to the central server (POST /api/v1/cases/query).
+// Case status is online-only (privacy: nothing of it is cached on the terminal); a failure is
+// reported as Offline / Busy / ServerError so the screen can say which in plain words.
+#pragma once
+
+#include "kiosk/EventQueue.h"
+#include "kiosk/Services.h"
+#include "kiosk/WorkerThread.h"
+#include "offline/HttpsClient.h"
+
+#include <memory>
+
+namespace kiosk {
+
+class CentralCaseQuery : public CaseQueryService {
+public:
+    CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events);
+    ~CentralCaseQuery() override;
+
+    void queryCases(std::uint64_t requestId, const std::string& idNumber) override;
+
+private:
+    EventQueue& events_;
+    std::unique_ptr<offline::HttpsClient> client_; // used only on worker_
+    WorkerThread worker_;                          // last: joined before client_ goes
+};
+
+// Maps an HTTP result to the event the UI receives (pure; unit-tested).
+CaseQueryFinished caseQueryOutcome(std::uint64_t requestId, const offline::HttpResult& result);
+
+} // namespace kiosk

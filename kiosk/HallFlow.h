@@ -1,0 +1,83 @@
+// HallFlow — the hall terminal's citizen session as a state machine (no ImGui, no I/O).
+//
+// Sections: screens and phases | the view screens render | inputs (screens, workers, time)
+//
+// Implemented:
+//   [x] home with the hall's four entries; every other screen goes back home only (no history:
+//       nothing of one citizen is reachable by the next)
+//   [x] 办件查询: wait for a card -> query the central server -> results / plain-words failure
+//   [x] a new card replaces the previous citizen (wiped first)
+//   [x] idle time-out with a visible countdown; "continue" keeps the session; expiry wipes it
+//   [x] reader connected / disconnected shown where a card is needed
+//   [ ] 效能投诉, 投诉查询, 办事指南 content (later issues; their screens say so honestly)
+#pragma once
+
+#include "kiosk/AppEvent.h"
+#include "kiosk/IdleTimer.h"
+#include "kiosk/Services.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class HallScreen { Home, CaseQuery, Complaint, ComplaintTrack, ServiceGuide };
+
+enum class CaseQueryPhase { WaitingForCard, Loading, Results, Failed };
+
+struct CaseQueryView {
+    CaseQueryPhase phase = CaseQueryPhase::WaitingForCard;
+    std::optional<CitizenIdentity> citizen; // set from the card until the session ends
+    std::vector<CaseRecord> cases;
+    std::string failureKey; // string-table key when phase == Failed
+    std::string failureDetail;
+};
+
+struct HallFlowSettings {
+    std::chrono::seconds idleTimeout{90};
+    std::chrono::seconds idleWarning{20};
+};
+
+class HallFlow {
+public:
+    HallFlow(HallFlowSettings settings, CardReaderControl& reader, CaseQueryService& cases);
+
+    // ---- state for screens ----
+    HallScreen screen() const { return screen_; }
+    const CaseQueryView& caseQuery() const { return caseQuery_; }
+    bool readerConnected() const { return readerConnected_; }
+    const std::string& readerMessageKey() const { return readerMessageKey_; }
+    std::optional<int> idleCountdown(TimePoint now) const { return idle_.countdown(now); }
+    std::optional<TimePoint> nextDeadline(TimePoint now) const { return idle_.nextDeadline(now); }
+    // Sessions ended so far by time-out (shown to technicians, used by tests).
+    int idleTimeouts() const { return idleTimeouts_; }
+
+    // ---- inputs from screens ----
+    void open(HallScreen screen, TimePoint now);
+    void goHome();
+    void userActivity(TimePoint now) { idle_.activity(now); }
+    void retryCaseQuery(TimePoint now);
+
+    // ---- inputs from workers and time ----
+    void handle(const AppEvent& event, TimePoint now);
+    void tick(TimePoint now);
+
+private:
+    void endCitizenSession();
+    void startQuery(TimePoint now);
+
+    CardReaderControl& reader_;
+    CaseQueryService& cases_;
+    IdleTimer idle_;
+    HallScreen screen_ = HallScreen::Home;
+    CaseQueryView caseQuery_;
+    std::uint64_t nextRequestId_ = 1;
+    std::uint64_t pendingRequest_ = 0;
+    bool readerConnected_ = false;
+    std::string readerMessageKey_ = "reader.connecting";
+    int idleTimeouts_ = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,70 @@
+// Parsing the case list from the server, and mapping transport results to what the citizen sees.
+#include "kiosk/CaseRecord.h"
+#include "kiosk/CentralCaseQuery.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+TEST_CASE("a complete case list parses, parallel steps included") {
+    const std::string body = R"({"server_time":"2026-11-27T10:00:00+08:00","cases":[
+      {"case_no":"ZW1","item_name":"食品经营许可","department":"市场监管局","status":"processing",
+       "accepted_at":"2026-11-20T09:00:00+08:00","time_limit_days":10,"due_date":"2026-12-04","days_left":5,
+       "completed_at":null,"steps":[
+         {"name":"受理","department":"综合窗口","state":"done","finished_at":"2026-11-20T09:10:00+08:00"},
+         {"name":"现场核查","department":"市场监管局","state":"active","finished_at":null},
+         {"name":"消防审查","department":"消防救援大队","state":"active"},
+         {"name":"决定","state":"pending"}]},
+      {"case_no":"ZW2","item_name":"x","department":"y","status":"completed","accepted_at":"a",
+       "days_left":null,"completed_at":"2026-11-01T10:00:00+08:00"}]})";
+    const CaseQueryParse p = parseCaseQueryResponse(body);
+    REQUIRE_MESSAGE(p.error.empty(), p.error);
+    REQUIRE(p.cases.size() == 2);
+    CHECK(p.cases[0].itemName == "食品经营许可");
+    CHECK(p.cases[0].status == CaseStatus::Processing);
+    CHECK(p.cases[0].timeLimitDays == 10);
+    CHECK(p.cases[0].daysLeft == 5);
+    CHECK(p.cases[0].steps.size() == 4);
+    CHECK(p.cases[0].activeSteps() == 2);
+    CHECK_FALSE(p.cases[0].overdue());
+    CHECK(p.cases[1].status == CaseStatus::Completed);
+    CHECK_FALSE(p.cases[1].daysLeft.has_value());
+    CHECK(p.cases[1].completedAt == "2026-11-01T10:00:00+08:00");
+}
+
+TEST_CASE("a server that lies is refused whole, with a reason") {
+    const char* bad[] = {
+        "",                                                   // empty
+        "<html>502</html>",                                   // a proxy's error page
+        R"({"cases":{}})",                                    // wrong type
+        R"({"cases":[{"case_no":"A"}]})",                     // missing fields
+        R"({"cases":[{"case_no":"A","item_name":"i","department":"d","status":"teleported","accepted_at":"t"}]})",
+        R"({"cases":[{"case_no":"A","item_name":"i","department":"d","status":"accepted","accepted_at":"t","days_left":"3"}]})",
+        "{\"cases\":[{\"case_no\":\"\xff\xfe\",\"item_name\":\"i\",\"department\":\"d\",\"status\":\"accepted\",\"accepted_at\":\"t\"}]}",
+    };
+    for (const char* b : bad) {
+        const CaseQueryParse p = parseCaseQueryResponse(b);
+        CHECK_MESSAGE(!p.error.empty(), b);
+        CHECK(p.cases.empty());
+    }
+}
+
+TEST_CASE("transport results map to what the citizen is told") {
+    offline::HttpResult r;
+    r.curlCode = 7;
+    r.error = "Failed to connect";
+    CHECK(caseQueryOutcome(1, r).outcome == QueryOutcome::Offline);
+    r = {};
+    r.status = 429;
+    CHECK(caseQueryOutcome(1, r).outcome == QueryOutcome::Busy);
+    r.status = 500;
+    CHECK(caseQueryOutcome(1, r).outcome == QueryOutcome::ServerError);
+    r.status = 200;
+    r.body = "not json";
+    CHECK(caseQueryOutcome(1, r).outcome == QueryOutcome::ServerError);
+    r.body = R"({"cases":[]})";
+    const CaseQueryFinished ok = caseQueryOutcome(9, r);
+    CHECK(ok.outcome == QueryOutcome::Ok);
+    CHECK(ok.requestId == 9);
+    CHECK(ok.cases.empty());
+}

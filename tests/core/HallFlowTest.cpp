@@ -1,0 +1,154 @@
+// HallFlow: the hall session state machine, driven without a window, a device or a network.
+#include "kiosk/HallFlow.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct FakeReader : CardReaderControl {
+    bool wanted = false;
+    void setCardWanted(bool w) override { wanted = w; }
+};
+
+struct FakeCases : CaseQueryService {
+    std::vector<std::pair<std::uint64_t, std::string>> queries;
+    void queryCases(std::uint64_t id, const std::string& number) override { queries.emplace_back(id, number); }
+};
+
+CitizenIdentity citizen(const std::string& name, const std::string& number) {
+    CitizenIdentity c;
+    c.name = name;
+    c.idNumber = number;
+    c.maskedIdNumber = number.substr(0, 6) + "********" + number.substr(14);
+    c.cardType = "resident";
+    return c;
+}
+
+CaseRecord oneCase(const std::string& no) {
+    CaseRecord r;
+    r.caseNo = no;
+    r.itemName = "item";
+    r.department = "dept";
+    r.status = CaseStatus::Processing;
+    r.daysLeft = 3;
+    return r;
+}
+
+struct Fixture {
+    FakeReader reader;
+    FakeCases cases;
+    TimePoint t0 = TimePoint{} + 1000s;
+    HallFlow flow{HallFlowSettings{60s, 10s}, reader, cases};
+};
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "the reader is polled only while the case screen waits for a card") {
+    CHECK(flow.screen() == HallScreen::Home);
+    CHECK_FALSE(reader.wanted);
+    flow.open(HallScreen::CaseQuery, t0);
+    CHECK(reader.wanted);
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::WaitingForCard);
+    flow.open(HallScreen::ServiceGuide, t0);
+    CHECK_FALSE(reader.wanted);
+    flow.open(HallScreen::CaseQuery, t0);
+    flow.goHome();
+    CHECK_FALSE(reader.wanted);
+}
+
+TEST_CASE_FIXTURE(Fixture, "card -> query -> results, and home wipes the citizen") {
+    flow.open(HallScreen::CaseQuery, t0);
+    flow.handle(CardPresented{citizen("王秀英", "110105195603121529")}, t0 + 1s);
+    REQUIRE(cases.queries.size() == 1);
+    CHECK(cases.queries[0].second == "110105195603121529");
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::Loading);
+    REQUIRE(flow.caseQuery().citizen);
+    CHECK(flow.caseQuery().citizen->name == "王秀英");
+
+    flow.handle(CaseQueryFinished{cases.queries[0].first, QueryOutcome::Ok, {oneCase("A1"), oneCase("A2")}, ""},
+                t0 + 2s);
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::Results);
+    CHECK(flow.caseQuery().cases.size() == 2);
+
+    flow.goHome();
+    CHECK(flow.screen() == HallScreen::Home);
+    CHECK_FALSE(flow.caseQuery().citizen.has_value());
+    CHECK(flow.caseQuery().cases.empty());
+    // Back on the case screen nothing of the previous citizen is reachable.
+    flow.open(HallScreen::CaseQuery, t0 + 3s);
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::WaitingForCard);
+    CHECK_FALSE(flow.caseQuery().citizen.has_value());
+}
+
+TEST_CASE_FIXTURE(Fixture, "an answer for a previous citizen is dropped") {
+    flow.open(HallScreen::CaseQuery, t0);
+    flow.handle(CardPresented{citizen("A", "110105195603121529")}, t0);
+    const auto first = cases.queries.back().first;
+    flow.handle(CardPresented{citizen("B", "320102199007186017")}, t0 + 1s); // a new card replaces A
+    const auto second = cases.queries.back().first;
+    CHECK(first != second);
+    flow.handle(CaseQueryFinished{first, QueryOutcome::Ok, {oneCase("A-case")}, ""}, t0 + 2s);
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::Loading);
+    CHECK(flow.caseQuery().citizen->name == "B");
+    flow.handle(CaseQueryFinished{second, QueryOutcome::Ok, {oneCase("B-case")}, ""}, t0 + 2s);
+    REQUIRE(flow.caseQuery().cases.size() == 1);
+    CHECK(flow.caseQuery().cases[0].caseNo == "B-case");
+
+    // After going home, a late answer must not resurrect anything.
+    flow.goHome();
+    flow.handle(CaseQueryFinished{second, QueryOutcome::Ok, {oneCase("B-case")}, ""}, t0 + 3s);
+    CHECK(flow.caseQuery().cases.empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "failures are named so the screen can say them, and can be retried") {
+    flow.open(HallScreen::CaseQuery, t0);
+    flow.handle(CardPresented{citizen("A", "110105195603121529")}, t0);
+    flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::Offline, {}, "connect refused"}, t0);
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::Failed);
+    CHECK(flow.caseQuery().failureKey == "cases.offline");
+    CHECK(flow.caseQuery().failureDetail == "connect refused");
+    flow.retryCaseQuery(t0 + 1s);
+    CHECK(cases.queries.size() == 2);
+    CHECK(flow.caseQuery().phase == CaseQueryPhase::Loading);
+    flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::ServerError, {}, "bad json"}, t0);
+    CHECK(flow.caseQuery().failureKey == "cases.server_error");
+}
+
+TEST_CASE_FIXTURE(Fixture, "idle time-out: countdown, continue, expiry wipes") {
+    flow.open(HallScreen::CaseQuery, t0);
+    flow.handle(CardPresented{citizen("A", "110105195603121529")}, t0);
+    CHECK_FALSE(flow.idleCountdown(t0 + 49s).has_value());
+    CHECK(flow.idleCountdown(t0 + 50s) == 10);
+    CHECK(flow.idleCountdown(t0 + 55s + 500ms) == 5);
+    flow.userActivity(t0 + 56s); // "continue"
+    CHECK_FALSE(flow.idleCountdown(t0 + 57s).has_value());
+    flow.tick(t0 + 115s);
+    CHECK(flow.screen() == HallScreen::CaseQuery);
+    flow.tick(t0 + 116s);
+    CHECK(flow.screen() == HallScreen::Home);
+    CHECK(flow.idleTimeouts() == 1);
+    CHECK_FALSE(flow.caseQuery().citizen.has_value());
+    CHECK_FALSE(reader.wanted);
+    CHECK_FALSE(flow.nextDeadline(t0 + 117s).has_value()); // home: nothing to wake up for
+}
+
+TEST_CASE_FIXTURE(Fixture, "cards are ignored where none was asked for") {
+    flow.handle(CardPresented{citizen("A", "110105195603121529")}, t0);
+    CHECK(cases.queries.empty());
+    CHECK_FALSE(flow.caseQuery().citizen.has_value());
+}
+
+TEST_CASE("CitizenIdentity::wipe and maskName") {
+    CitizenIdentity c = citizen("王秀英", "110105195603121529");
+    c.wipe();
+    CHECK(c.name.empty());
+    CHECK(c.idNumber.empty());
+    CHECK(c.maskedIdNumber.empty());
+    CHECK(maskName("王秀英") == "王**");
+    CHECK(maskName("李䶮") == "李*");
+    CHECK(maskName("SMITH JOHN") == "S********");
+    CHECK(maskName("") == "");
+}
