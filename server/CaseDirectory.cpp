@@ -1,0 +1,73 @@
+// Case status views (see CaseDirectory.h).
+#include "server/CaseDirectory.h"
+
+#include <functional>
+
+namespace kiosk::central {
+
+void CaseDirectory::loadDemo(const nlohmann::json& district) {
+    for (const auto& d : district.at("departments"))
+        departmentNames_[d.at("id").get<std::string>()] = d.at("name").get<std::string>();
+    for (const auto& i : district.at("service_items"))
+        items_[i.at("id").get<std::string>()] = i;
+    for (const auto& c : district.at("demo_cases"))
+        byIdNumber_[c.at("id_number").get<std::string>()].push_back(c);
+}
+
+nlohmann::json CaseDirectory::casesFor(const std::string& idNumber, Date today) const {
+    nlohmann::json out = nlohmann::json::array();
+    auto it = byIdNumber_.find(idNumber);
+    if (it == byIdNumber_.end()) return out;
+    auto dept = [&](const std::string& id) {
+        auto d = departmentNames_.find(id);
+        return d == departmentNames_.end() ? id : d->second;
+    };
+    for (const auto& c : it->second) {
+        const std::string caseNo = c.at("case_no").get<std::string>();
+        const nlohmann::json& item = items_.at(c.at("item").get<std::string>());
+        // A stable clock time per case so the demo looks like real office hours (09:00-14:59).
+        int minutes = 9 * 60 + static_cast<int>(std::hash<std::string>{}(caseNo) % 360);
+        const std::string status = c.at("status").get<std::string>();
+        const int limit = item.at("time_limit_days").get<int>();
+        const int acceptedAgo = c.at("accepted_ago").get<int>();
+        Date accepted = addWorkingDays(today, -acceptedAgo);
+        int pausedDays = status == "suspended" ? c.value("suspended_ago", 0) : 0;
+        Date due = addWorkingDays(accepted, limit + pausedDays);
+        bool finished = status == "completed" || status == "rejected";
+
+        nlohmann::json v;
+        v["case_no"] = caseNo;
+        v["item_id"] = item.at("id");
+        v["item_name"] = item.at("name");
+        v["department"] = dept(item.at("department").get<std::string>());
+        v["status"] = status;
+        v["accepted_at"] = isoDateTime(accepted, minutes);
+        v["time_limit_days"] = limit;
+        v["due_date"] = isoDate(due);
+        v["days_left"] = finished ? nlohmann::json(nullptr) : nlohmann::json(workingDaysBetween(today, due));
+        v["completed_at"] = finished ? nlohmann::json(isoDateTime(
+                                           addWorkingDays(today, -c.value("completed_ago", 0)), minutes + 30))
+                                     : nlohmann::json(nullptr);
+        v["note"] = c.contains("note") ? c.at("note") : nlohmann::json(nullptr);
+        nlohmann::json steps = nlohmann::json::array();
+        int stepMinute = minutes;
+        for (const auto& s : c.at("steps")) {
+            nlohmann::json sv;
+            sv["name"] = s.at("name");
+            sv["department"] = dept(s.at("department").get<std::string>());
+            sv["state"] = s.at("state");
+            stepMinute += 17;
+            sv["finished_at"] =
+                s.at("finished_ago").is_null()
+                    ? nlohmann::json(nullptr)
+                    : nlohmann::json(
+                          isoDateTime(addWorkingDays(today, -s.at("finished_ago").get<int>()), stepMinute));
+            steps.push_back(std::move(sv));
+        }
+        v["steps"] = std::move(steps);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+} // namespace kiosk::central

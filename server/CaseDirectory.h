@@ -1,0 +1,37 @@
+// Case status as citizens see it: the cases filed under an ID number, resolved to the API's JSON view
+// (due date, working days left, approval steps with parallel branches) for a given date.
+//
+// Sections: directory
+// Checklist:
+//   [x] demo cases from the demo district, dates relative to the server's current date
+//   [x] suspended cases: the clock stops while the citizen supplies materials (due date moves out)
+//   [x] completed and rejected: days_left null, completed_at set
+//   [ ] a real case-management feed: out of scope for the reference server
+#pragma once
+
+#include "server/WorkCalendar.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::central {
+
+// ---- directory ----
+class CaseDirectory {
+public:
+    // Takes the demo cases (and the item and department names they refer to) from a loaded district.
+    void loadDemo(const nlohmann::json& district);
+    // The API's "cases" array for `idNumber` as of `today`; empty array for an unknown person.
+    nlohmann::json casesFor(const std::string& idNumber, Date today) const;
+    size_t personCount() const { return byIdNumber_.size(); }
+
+private:
+    std::map<std::string, std::vector<nlohmann::json>> byIdNumber_;
+    std::map<std::string, nlohmann::json> items_;
+    std::map<std::string, std::string> departmentNames_;
+};
+
+} // namespace kiosk::central

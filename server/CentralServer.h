@@ -1,0 +1,52 @@
+// kiosk-central's HTTPS server: mutual TLS against the terminal CA, JSON API under /api/v1 (docs/API.md).
+//
+// Sections: settings | server
+// Checklist:
+//   [x] TLS 1.2 minimum; client certificate signed by the terminal CA required for every endpoint except
+//       enrolment, which accepts the terminal's self-signed enrolment certificate (CN "kiosk-enrolment")
+//   [x] payload limit, read/write time-outs, bounded worker pool, clear JSON errors for 4xx/5xx
+//   [x] POST /api/v1/cases/query (rate-limited per terminal)
+//   [x] start() binds (port 0 = any free port) and serves on its own thread; stop() joins
+//   [ ] see CentralApi.h for the remaining endpoints' status
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace kiosk::central {
+
+// ---- settings ----
+struct CentralSettings {
+    std::string host = "127.0.0.1";
+    int port = 0; // 0 = any free port; read it back with port()
+    std::string dbPath;
+    std::string tlsDir;
+    bool demoData = false;
+    size_t maxPayloadBytes = 1 << 20; // whole request body
+    double lookupsPerMinute = 60;     // per terminal, case + complaint-progress lookups
+    double lookupBurst = 20;
+    int workerThreads = 16;
+    int longPollMaxS = 30;
+    std::function<void(const std::string&)> log; // technician log lines without personal data; null = stderr
+};
+
+// ---- server ----
+class CentralServer {
+public:
+    explicit CentralServer(CentralSettings settings);
+    ~CentralServer();
+    CentralServer(const CentralServer&) = delete;
+    CentralServer& operator=(const CentralServer&) = delete;
+
+    // Creates the CA / server certificate on first use, opens the database, binds and starts serving.
+    bool start(std::string* error);
+    int port() const;
+    void stop(); // idempotent; returns when the serving thread has ended
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace kiosk::central
