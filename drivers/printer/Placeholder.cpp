@@ -1,2 +1,0 @@
-// Placeholder until the printer driver lands (issue 4).
-namespace kiosk::printer {}

@@ -1,0 +1,25 @@
+// An 8-bit grey picture of printed paper (255 = white, 0 = black) and its PNG file form.
+//
+// Sections: SlipImage · writeSlipPng / encodeSlipPng (stb_image_write from Debian's libstb).
+// Checklist: [x] PNG to file and to memory  [ ] colour (thermal paper is one colour)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk::printer {
+
+struct SlipImage {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> pixels; // row-major, width * height
+
+    std::uint8_t at(int x, int y) const { return pixels[static_cast<std::size_t>(y) * width + x]; }
+};
+
+// Returns false and sets *error (if given) when the file cannot be written.
+bool writeSlipPng(const SlipImage& image, const std::string& path, std::string* error = nullptr);
+std::vector<std::uint8_t> encodeSlipPng(const SlipImage& image);
+
+} // namespace kiosk::printer
