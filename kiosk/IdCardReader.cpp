@@ -1,0 +1,49 @@
+#include "kiosk/IdCardReader.h"
+
+#include "drivers/idcard/IdNumber.h"
+
+namespace kiosk {
+
+IdCardReader::IdCardReader(idcard::ReaderSettings settings, EventQueue& events)
+    : events_(events), service_(std::move(settings), [this](const idcard::ReaderEvent& e) {
+          AppEvent out;
+          if (toAppEvent(e, out)) events_.push(std::move(out));
+      }) {
+    service_.start();
+}
+
+IdCardReader::~IdCardReader() { service_.stop(); }
+
+bool toAppEvent(const idcard::ReaderEvent& in, AppEvent& out) {
+    if (const auto* p = std::get_if<idcard::CardPresented>(&in)) {
+        const idcard::IdCard& card = p->card;
+        CitizenIdentity who;
+        who.name = card.name.empty() ? card.nameEn : card.name;
+        who.idNumber = card.idNumber;
+        who.maskedIdNumber = idcard::maskIdNumber(card.idNumber);
+        who.cardType = idcard::cardTypeKey(card.type);
+        who.idChecksumOk = !card.hasIdChecksum() || card.idChecksumOk;
+        out = CardPresented{std::move(who)};
+        return true;
+    }
+    if (std::holds_alternative<idcard::CardRemoved>(in)) {
+        out = CardRemoved{};
+        return true;
+    }
+    if (const auto* f = std::get_if<idcard::ReaderFault>(&in)) {
+        // A fault while connected: the reader still answers, so the citizen is asked to place the card again.
+        out = ReaderStatusChanged{true, "reader.error", f->error.detail};
+        return true;
+    }
+    if (std::holds_alternative<idcard::ReaderConnected>(in)) {
+        out = ReaderStatusChanged{true, "reader.place_card", ""};
+        return true;
+    }
+    if (const auto* d = std::get_if<idcard::ReaderDisconnected>(&in)) {
+        out = ReaderStatusChanged{false, "reader.disconnected", d->detail};
+        return true;
+    }
+    return false;
+}
+
+} // namespace kiosk

@@ -1,0 +1,92 @@
+#include "kiosk/demo/DemoEnvironment.h"
+
+#include "drivers/idcard/ReaderSimulator.h"
+#include "drivers/idcard/SimCardSet.h"
+#include "server/CentralServer.h"
+#include "server/CertAuthority.h"
+
+#include <filesystem>
+
+namespace kiosk {
+
+struct DemoEnvironment::Parts {
+    std::unique_ptr<central::CentralServer> server;
+    std::unique_ptr<idcard::ReaderSimulator> reader;
+};
+
+DemoEnvironment::DemoEnvironment() : parts_(std::make_unique<Parts>()) {}
+
+DemoEnvironment::~DemoEnvironment() {
+    if (parts_->reader) parts_->reader->stop();
+    if (parts_->server) parts_->server->stop();
+}
+
+std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(o.stateDir, ec);
+    if (ec) {
+        error = "cannot create the demo state directory " + o.stateDir + ": " + ec.message();
+        return nullptr;
+    }
+    std::unique_ptr<DemoEnvironment> env(new DemoEnvironment());
+    env->config_ = config::demoConfig(o.stateDir, o.mode);
+    config::KioskConfig& cfg = env->config_;
+
+    // 1. Central server with its CA, and a certificate for this terminal signed by it.
+    const std::string serverDir = o.stateDir + "/central";
+    central::CentralSettings ss;
+    ss.port = o.serverPort;
+    ss.dbPath = serverDir + "/central.db";
+    ss.tlsDir = serverDir + "/tls";
+    ss.demoData = true;
+    ss.log = [](const std::string&) {}; // the demo server's request log would only clutter the kiosk's
+    fs::create_directories(serverDir, ec);
+    env->parts_->server = std::make_unique<central::CentralServer>(ss);
+    std::string why;
+    if (!env->parts_->server->start(&why)) {
+        error = "the demo central server did not start: " + why;
+        if (o.serverPort != 0) error += " (is port " + std::to_string(o.serverPort) + " taken? try another --demo-port)";
+        return nullptr;
+    }
+    auto ca = central::CertAuthority::openOrCreate(ss.tlsDir, &why);
+    const std::string tlsDir = o.stateDir + "/tls";
+    if (!ca || !ca->issueTerminalCredentials(cfg.terminal.id, tlsDir, &why)) {
+        error = "cannot issue the demo terminal certificate: " + why;
+        return nullptr;
+    }
+    cfg.server.url = "https://127.0.0.1:" + std::to_string(env->parts_->server->port());
+    cfg.server.caFile = tlsDir + "/ca.crt";
+    cfg.server.certFile = tlsDir + "/client.crt";
+    cfg.server.keyFile = tlsDir + "/client.key";
+
+    // 2. The ID card reader simulator on a pty, with the demo card set.
+    if (o.mode == config::Mode::Hall) {
+        auto cards = idcard::parseSimCardSet(idcard::demoCardSetJson(), why);
+        if (!cards) {
+            error = "demo card set: " + why;
+            return nullptr;
+        }
+        env->parts_->reader = std::make_unique<idcard::ReaderSimulator>(std::move(*cards));
+        if (!env->parts_->reader->start(why)) {
+            error = "the ID card reader simulator did not start: " + why;
+            return nullptr;
+        }
+        cfg.idcard.port = env->parts_->reader->portPath();
+    }
+    return env;
+}
+
+bool DemoEnvironment::presentCard(const std::string& name) {
+    return parts_->reader && parts_->reader->present(name);
+}
+
+void DemoEnvironment::removeCard() {
+    if (parts_->reader) parts_->reader->remove();
+}
+
+std::vector<std::string> DemoEnvironment::cardNames() const {
+    return parts_->reader ? parts_->reader->cardNames() : std::vector<std::string>{};
+}
+
+} // namespace kiosk

@@ -1,0 +1,135 @@
+// The UI script language: parsing, and the runner's rules against a fake host.
+#include "ui/UiScript.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk::ui;
+using namespace std::chrono_literals;
+
+TEST_CASE("every command parses; comments and blank lines are skipped") {
+    const ParsedScript p = parseScript("# c\n\ntap \"办件 查询\"\ntype \"a\\\"b\"\ncard wang-xiuying\ncard remove\n"
+                                       "wait 500ms\nwait 2s\nwait-for \"X\" 5s\nexpect \"Y\"  # trailing\n"
+                                       "expect-not \"Z\"\nscreenshot a.png\n",
+                                       "t.kioskscript");
+    REQUIRE_MESSAGE(p.error.empty(), p.error);
+    REQUIRE(p.commands.size() == 10);
+    using K = ScriptCommand::Kind;
+    CHECK(p.commands[0].kind == K::Tap);
+    CHECK(p.commands[0].arg == "办件 查询");
+    CHECK(p.commands[0].line == 3);
+    CHECK(p.commands[1].arg == "a\"b");
+    CHECK(p.commands[2].kind == K::Card);
+    CHECK(p.commands[3].kind == K::CardRemove);
+    CHECK(p.commands[4].duration == 500ms);
+    CHECK(p.commands[5].duration == 2000ms);
+    CHECK(p.commands[6].kind == K::WaitFor);
+    CHECK(p.commands[6].duration == 5000ms);
+    CHECK(p.commands[9].kind == K::Screenshot);
+}
+
+TEST_CASE("a bad line is reported with file and line") {
+    CHECK(parseScript("tap \"ok\"\nklick \"x\"\n", "s").error.find("s:2: unknown command 'klick'") == 0);
+    CHECK(parseScript("tap unquoted\n", "s").error.find("s:1: tap needs") == 0);
+    CHECK(parseScript("wait soon\n", "s").error.find("s:1: wait needs") == 0);
+    CHECK(parseScript("wait-for \"x\"\n", "s").error.find("s:1: wait-for needs a time-out") == 0);
+    CHECK(parseScript("screenshot ../x.png\n", "s").error.find("s:1: screenshot needs") == 0);
+    CHECK(parseScript("expect \"x\" extra\n", "s").error.find("unexpected text") != std::string::npos);
+    CHECK(parseScript("tap \"open\n", "s").error.find("s:1:") == 0);
+}
+
+namespace {
+
+struct FakeHost : ScriptHost {
+    FrameRegistry reg;
+    std::vector<std::pair<float, float>> taps;
+    std::vector<std::string> cards;
+    std::string shot;
+    int frames = 0;
+    const FrameRegistry& registry() const override { return reg; }
+    void pushTap(float x, float y) override { taps.emplace_back(x, y); }
+    void pushText(const std::string&) override {}
+    bool presentCard(const std::string& n, std::string& e) override {
+        if (n == "nobody") {
+            e = "unknown card 'nobody'";
+            return false;
+        }
+        cards.push_back(n);
+        return true;
+    }
+    void removeCard() override {}
+    void requestScreenshot(const std::string& f) override { shot = f; }
+    bool screenshotPending(std::string&) const override { return false; }
+    void requestFrames(int n) override { frames += n; }
+    void show(const std::string& text, bool tappable) {
+        reg.beginFrame();
+        reg.add(text, 100, 200, 50, 20, tappable);
+        reg.endFrame();
+    }
+};
+
+} // namespace
+
+TEST_CASE("tap hits the centre of the labelled widget; a missing label fails with its line") {
+    FakeHost host;
+    host.show("办件查询", true);
+    UiScriptRunner r("s", parseScript("tap \"办件查询\"\ntap \"不存在\"\n", "s").commands, host);
+    const auto t0 = std::chrono::steady_clock::now();
+    long frames = 10;
+    r.step(t0, true, frames);
+    REQUIRE(host.taps.size() == 1);
+    CHECK(host.taps[0].first == 125.f);
+    CHECK(host.taps[0].second == 210.f);
+    r.step(t0, true, frames); // not settled yet: the tap's frames have not been drawn
+    CHECK_FALSE(r.finished());
+    frames += 10;
+    r.step(t0, true, frames);
+    CHECK(r.failed());
+    CHECK(r.failure() == "s:2: tap \"不存在\": no tappable \"不存在\" on screen");
+}
+
+TEST_CASE("plain text is not tappable; expect and expect-not read the screen") {
+    FakeHost host;
+    host.show("请将身份证放在读卡区", false);
+    UiScriptRunner r("s", parseScript("expect \"身份证\"\nexpect-not \"王\"\ntap \"请将身份证放在读卡区\"\n", "s").commands,
+                     host);
+    const auto t0 = std::chrono::steady_clock::now();
+    for (long f = 0; f < 100 && !r.finished(); f += 5) r.step(t0, true, f);
+    CHECK(r.failed());
+    CHECK(r.failure().find("s:3:") == 0);
+    CHECK(r.commandsRun() == 2);
+}
+
+TEST_CASE("wait-for times out; unknown cards fail; an unsettled app is never judged") {
+    FakeHost host;
+    host.show("loading", false);
+    UiScriptRunner r("s", parseScript("wait-for \"done\" 100ms\n", "s").commands, host);
+    const auto t0 = std::chrono::steady_clock::now();
+    r.step(t0, false, 100); // not settled: nothing happens
+    CHECK_FALSE(r.finished());
+    r.step(t0, true, 100);
+    CHECK_FALSE(r.finished());
+    r.step(t0 + 50ms, true, 101);
+    CHECK_FALSE(r.finished());
+    r.step(t0 + 100ms, true, 102);
+    CHECK(r.failed());
+    CHECK(r.failure().find("did not appear within 100 ms") != std::string::npos);
+
+    UiScriptRunner c("s", parseScript("card wang\ncard nobody\n", "s").commands, host);
+    for (long f = 0; f < 100 && !c.finished(); f += 5) c.step(t0, true, f);
+    CHECK(host.cards == std::vector<std::string>{"wang"});
+    CHECK(c.failure().find("unknown card 'nobody'") != std::string::npos);
+}
+
+TEST_CASE("a script that passes ends without failure") {
+    FakeHost host;
+    host.show("欢迎", false);
+    UiScriptRunner r("s", parseScript("expect \"欢迎\"\nwait 10ms\nscreenshot x.png\n", "s").commands, host);
+    auto t = std::chrono::steady_clock::now();
+    for (long f = 0; f < 200 && !r.finished(); f += 3) {
+        r.step(t, true, f);
+        t += 5ms;
+    }
+    CHECK(r.finished());
+    CHECK_FALSE(r.failed());
+    CHECK(host.shot == "x.png");
+}

@@ -1,0 +1,188 @@
+// CaseQueryScreen — 办件查询: place the card, then the citizen's cases with their steps and time left.
+//
+// Sections: waiting for a card | loading | one case card | results | failure
+#include "ui/Screens.h"
+
+namespace kiosk::ui {
+
+namespace {
+
+ImU32 statusColor(const Theme& th, const CaseRecord& c) {
+    if (c.overdue()) return th.bad;
+    switch (c.status) {
+    case CaseStatus::Completed: return th.good;
+    case CaseStatus::Rejected: return th.bad;
+    case CaseStatus::Suspended: return th.warn;
+    default: return th.active;
+    }
+}
+
+// "2026-11-20T09:00:00+08:00" -> "2026-11-20 09:00"
+std::string shortTime(const std::string& iso) {
+    if (iso.size() >= 16 && iso[10] == 'T') return iso.substr(0, 10) + " " + iso.substr(11, 5);
+    return iso;
+}
+
+void drawWaiting(Ui& ui, const HallFlow& flow) {
+    const float em = ui.em;
+    ImGui::Dummy(ImVec2(0, em * 1.2f));
+    // A card on a reader, drawn: the citizen sees where to put it.
+    const float cw = em * 7, ch = em * 4.4f;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c0(p.x + (avail.x - cw) * 0.5f, p.y);
+    dl->AddRectFilled(ImVec2(c0.x - em * 0.6f, c0.y + ch * 0.55f), ImVec2(c0.x + cw + em * 0.6f, c0.y + ch + em * 0.8f),
+                      ui.theme.panelBorder, em * 0.3f);
+    dl->AddRectFilled(c0, ImVec2(c0.x + cw, c0.y + ch), IM_COL32(214, 228, 244, 255), em * 0.35f);
+    dl->AddRect(c0, ImVec2(c0.x + cw, c0.y + ch), ui.theme.primary, em * 0.35f, 0, em * 0.08f);
+    dl->AddRectFilled(ImVec2(c0.x + cw * 0.68f, c0.y + ch * 0.2f), ImVec2(c0.x + cw * 0.9f, c0.y + ch * 0.7f),
+                      ui.theme.pending, em * 0.1f);
+    for (int i = 0; i < 3; ++i) {
+        const float y = c0.y + ch * (0.25f + 0.17f * i);
+        dl->AddRectFilled(ImVec2(c0.x + cw * 0.1f, y), ImVec2(c0.x + cw * 0.58f, y + em * 0.25f), ui.theme.pending);
+    }
+    ImGui::Dummy(ImVec2(0, ch + em * 1.6f));
+    if (!flow.readerConnected()) {
+        text(ui, ui.t(flow.readerMessageKey()), FontSize::Large, ui.theme.bad, Align::Center);
+        return;
+    }
+    text(ui, ui.t("reader.place_card"), FontSize::Title, ui.theme.text, Align::Center);
+    ImGui::Dummy(ImVec2(0, em * 0.4f));
+    text(ui, ui.t("reader.place_card_hint"), FontSize::Body, ui.theme.textMuted, Align::Center);
+}
+
+void drawSteps(Ui& ui, const CaseRecord& c) {
+    const float em = ui.em;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < c.steps.size(); ++i) {
+        const CaseStep& s = c.steps[i];
+        const ImU32 col = s.state == StepState::Done ? ui.theme.good
+                          : s.state == StepState::Active ? ui.theme.active
+                                                         : ui.theme.pending;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float r = em * 0.3f;
+        const ImVec2 centre(p.x + r + em * 0.1f, p.y + em * 0.55f);
+        if (s.state == StepState::Pending) dl->AddCircle(centre, r, col, 0, em * 0.08f);
+        else dl->AddCircleFilled(centre, r, col);
+        if (s.state == StepState::Active) dl->AddCircleFilled(centre, r * 0.4f, IM_COL32(255, 255, 255, 255));
+        if (i + 1 < c.steps.size()) {
+            dl->AddLine(ImVec2(centre.x, centre.y + r), ImVec2(centre.x, centre.y + em * 1.5f - r), ui.theme.panelBorder,
+                        em * 0.06f);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(p.x + em * 1.1f, p.y));
+        std::string line = s.name;
+        if (!s.department.empty()) line += "  " + s.department;
+        line += "  ·  " + ui.t(stepStateKey(s.state));
+        if (!s.finishedAt.empty()) line += "  " + shortTime(s.finishedAt);
+        text(ui, line, FontSize::Body, s.state == StepState::Pending ? ui.theme.textMuted : ui.theme.text);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + em * 1.5f));
+    }
+    ImGui::Dummy(ImVec2(0, 0));
+}
+
+void drawCaseCard(Ui& ui, const CaseRecord& c) {
+    const float em = ui.em;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + em * 0.8f, start.y + em * 0.6f));
+    ImGui::BeginGroup();
+    const float inner = width - em * 1.6f;
+    ImGui::PushItemWidth(inner);
+    text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left, inner);
+    std::string statusWords = ui.t(caseStatusKey(c.status));
+    badge(ui, statusWords, statusColor(ui.theme, c));
+    ImGui::SameLine(0, em * 0.6f);
+    text(ui, c.caseNo + "  " + c.department, FontSize::Body, ui.theme.textMuted);
+    text(ui, ui.t("cases.accepted_at") + "  " + shortTime(c.acceptedAt) + "    " +
+                 ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)}),
+         FontSize::Body, ui.theme.text);
+    if (!c.completedAt.empty()) {
+        text(ui, ui.t("cases.completed_at") + "  " + shortTime(c.completedAt), FontSize::Body, ui.theme.good);
+    } else if (c.daysLeft) {
+        const int d = *c.daysLeft;
+        const std::string due = ui.t("cases.due_date") + "  " + c.dueDate + "    ";
+        if (d < 0) text(ui, due + ui.f("cases.overdue", {std::to_string(-d)}), FontSize::Large, ui.theme.bad);
+        else if (d == 0) text(ui, due + ui.t("cases.due_today"), FontSize::Large, ui.theme.warn);
+        else text(ui, due + ui.f("cases.days_left", {std::to_string(d)}), FontSize::Large, ui.theme.active);
+    }
+    if (c.activeSteps() > 1) {
+        text(ui, ui.f("cases.parallel", {std::to_string(c.activeSteps())}), FontSize::Body, ui.theme.active);
+    }
+    if (!c.steps.empty()) {
+        ImGui::Dummy(ImVec2(0, em * 0.3f));
+        drawSteps(ui, c);
+    }
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + em * 0.6f;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + width, bottom), ui.theme.panel, em * 0.3f);
+    dl->AddRect(start, ImVec2(start.x + width, bottom), ui.theme.panelBorder, em * 0.3f, 0, std::max(1.f, em * 0.04f));
+    dl->AddRectFilled(start, ImVec2(start.x + em * 0.2f, bottom), statusColor(ui.theme, c), em * 0.3f,
+                      ImDrawFlags_RoundCornersLeft);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + em * 0.6f));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void drawResults(Ui& ui, const CaseQueryView& view) {
+    const float em = ui.em;
+    const CitizenIdentity& who = *view.citizen;
+    text(ui, ui.f("cases.citizen", {maskName(who.name), who.maskedIdNumber}), FontSize::Large, ui.theme.text);
+    if (!who.idChecksumOk) text(ui, ui.t("cases.checksum_warning"), FontSize::Body, ui.theme.warn);
+    if (view.cases.empty()) {
+        ImGui::Dummy(ImVec2(0, em));
+        text(ui, ui.t("cases.none"), FontSize::Large, ui.theme.textMuted, Align::Center);
+        return;
+    }
+    text(ui, ui.f("cases.count", {std::to_string(view.cases.size())}) + "    " + ui.t("cases.privacy"), FontSize::Body,
+         ui.theme.textMuted);
+    ImGui::Dummy(ImVec2(0, em * 0.3f));
+    ImGui::BeginChild("cases", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    dragToScroll();
+    for (const CaseRecord& c : view.cases) drawCaseCard(ui, c);
+    ImGui::EndChild();
+}
+
+} // namespace
+
+void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
+    const float em = ui.em;
+    const CaseQueryView& view = flow.caseQuery();
+    // Title row: title left, home button right.
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 homeSize(em * 6, em * 2.2f);
+    ImGui::SetCursorScreenPos(ImVec2(row.x + width - homeSize.x, row.y));
+    if (button(ui, ui.t("app.back_home"), homeSize, ButtonKind::Secondary)) {
+        flow.goHome();
+        return;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + (homeSize.y - ui.fonts.font(FontSize::Title)->FontSize) * 0.5f));
+    text(ui, ui.t("cases.title"), FontSize::Title, ui.theme.text);
+    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + homeSize.y + em * 0.5f));
+
+    switch (view.phase) {
+    case CaseQueryPhase::WaitingForCard: drawWaiting(ui, flow); break;
+    case CaseQueryPhase::Loading:
+        ImGui::Dummy(ImVec2(0, em * 3));
+        text(ui, ui.f("cases.loading", {maskName(view.citizen->name)}), FontSize::Large, ui.theme.text, Align::Center);
+        break;
+    case CaseQueryPhase::Results: drawResults(ui, view); break;
+    case CaseQueryPhase::Failed: {
+        ImGui::Dummy(ImVec2(0, em * 2));
+        text(ui, ui.t(view.failureKey), FontSize::Large, ui.theme.bad, Align::Center);
+        ImGui::Dummy(ImVec2(0, em));
+        const ImVec2 size(em * 6, em * 2.4f);
+        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
+        if (button(ui, ui.t("app.retry"), size)) flow.retryCaseQuery(now);
+        break;
+    }
+    }
+}
+
+} // namespace kiosk::ui

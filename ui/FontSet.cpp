@@ -1,0 +1,88 @@
+#include "ui/FontSet.h"
+
+#include <imgui_freetype.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace kiosk::ui {
+
+bool FontSet::init(const std::string& path, int faceIndex, float emPixels, std::string& error) {
+    path_ = path;
+    faceIndex_ = faceIndex;
+    em_ = emPixels;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        error = "font file not found: " + path +
+                " (install fonts-noto-cjk, or set [ui] font_path in the config to a CJK font)";
+        return false;
+    }
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        std::fclose(f);
+    } else {
+        error = "font file cannot be read: " + path + " (check its permissions)";
+        return false;
+    }
+    for (ImWchar c = 0x20; c < 0x7F; ++c) codepoints_.insert(c);
+    // Full-width punctuation used everywhere in Chinese text.
+    require("，。、；：？！“”‘’（）《》【】…—·￥％");
+    return rebuild(error);
+}
+
+ImFont* FontSet::font(FontSize size) const { return fonts_[static_cast<int>(size)]; }
+
+void FontSet::require(std::string_view s) {
+    // Decode UTF-8; ImWchar is 16 bits in Debian's build, so characters beyond the BMP cannot be
+    // drawn and are skipped here (they render as '?', still better than dropping the text).
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        unsigned cp = 0;
+        int len = 1;
+        if (c < 0x80) cp = c;
+        else if ((c >> 5) == 0x6) { cp = c & 0x1F; len = 2; }
+        else if ((c >> 4) == 0xE) { cp = c & 0x0F; len = 3; }
+        else if ((c >> 3) == 0x1E) { cp = c & 0x07; len = 4; }
+        else { ++i; continue; }
+        if (i + len > s.size()) break;
+        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += len;
+        if (cp < 0x20 || cp > 0xFFFF) continue;
+        if (codepoints_.insert(static_cast<ImWchar>(cp)).second) dirty_ = true;
+    }
+}
+
+bool FontSet::rebuild(std::string& error) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+
+    ImFontGlyphRangesBuilder builder;
+    for (ImWchar c : codepoints_) builder.AddChar(c);
+    ranges_.clear();
+    builder.BuildRanges(&ranges_);
+
+    const float sizes[3] = {em_, em_ * 1.4f, em_ * 1.9f};
+    for (int i = 0; i < 3; ++i) {
+        ImFontConfig cfg;
+        cfg.FontNo = faceIndex_;
+        cfg.OversampleH = cfg.OversampleV = 1; // FreeType renders at exact size; oversampling only costs memory
+        cfg.PixelSnapH = true;
+        cfg.FontBuilderFlags = i == 2 ? ImGuiFreeTypeBuilderFlags_Bold : 0;
+        std::snprintf(cfg.Name, sizeof(cfg.Name), "NotoSansCJK-%d", static_cast<int>(sizes[i]));
+        fonts_[i] = atlas->AddFontFromFileTTF(path_.c_str(), sizes[i], &cfg, ranges_.Data);
+        if (!fonts_[i]) {
+            error = "cannot load font " + path_ + " face " + std::to_string(faceIndex_);
+            return false;
+        }
+    }
+    if (!atlas->Build()) {
+        error = "font atlas build failed for " + path_ + " face " + std::to_string(faceIndex_) +
+                " (is it a CJK .ttc with that face index?)";
+        return false;
+    }
+    dirty_ = false;
+    return true;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,31 @@
+// Screens — one function per screen; each draws the current state of a flow and sends the
+// citizen's taps back to it. Screens hold no state of their own (all of it lives in kiosk/).
+#pragma once
+
+#include "kiosk/HallFlow.h"
+#include "ui/Widgets.h"
+
+#include <optional>
+#include <string>
+
+namespace kiosk::ui {
+
+struct ScreenInfo {
+    std::string hallName;
+    std::string terminalId;
+    int counter = 0;
+};
+
+// The blue bar at the top: hall name, and the language switch. Returns true when the language
+// switch was tapped.
+bool drawHeader(Ui& ui, const ScreenInfo& info, float height);
+
+void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint now);
+void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now);
+// A screen whose service is not available on this terminal yet: says so and offers the way home.
+void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey);
+// Dims the screen and counts down; "continue" keeps the session.
+void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now);
+void drawCounterScreen(Ui& ui, const ScreenInfo& info);
+
+} // namespace kiosk::ui

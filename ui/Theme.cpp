@@ -1,0 +1,13 @@
+#include "ui/Theme.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+float emForScreen(int width, int height, double textScale) {
+    const float byHeight = static_cast<float>(height) / 20.f;
+    const float byWidth = static_cast<float>(width) / 24.f;
+    return std::max(14.f, std::min(byHeight, byWidth) * static_cast<float>(textScale));
+}
+
+} // namespace kiosk::ui

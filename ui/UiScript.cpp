@@ -1,0 +1,213 @@
+#include "ui/UiScript.h"
+
+#include <sstream>
+
+namespace kiosk::ui {
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+// Reads a "quoted string" (with \" and \\ escapes) at s[i]; advances i past it.
+bool readQuoted(const std::string& s, size_t& i, std::string& out) {
+    if (i >= s.size() || s[i] != '"') return false;
+    ++i;
+    out.clear();
+    while (i < s.size()) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            out += s[i + 1];
+            i += 2;
+        } else if (s[i] == '"') {
+            ++i;
+            return true;
+        } else {
+            out += s[i++];
+        }
+    }
+    return false;
+}
+
+bool readDuration(const std::string& word, std::chrono::milliseconds& out) {
+    size_t pos = 0;
+    long long n = 0;
+    try {
+        n = std::stoll(word, &pos);
+    } catch (...) {
+        return false;
+    }
+    const std::string unit = word.substr(pos);
+    if (n < 0) return false;
+    if (unit == "ms") out = std::chrono::milliseconds(n);
+    else if (unit == "s") out = std::chrono::seconds(n);
+    else return false;
+    return true;
+}
+
+void skipSpaces(const std::string& s, size_t& i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+}
+
+std::string readWord(const std::string& s, size_t& i) {
+    skipSpaces(s, i);
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    return s.substr(start, i - start);
+}
+
+} // namespace
+
+ParsedScript parseScript(const std::string& text, const std::string& fileName) {
+    ParsedScript out;
+    std::istringstream in(text);
+    std::string raw;
+    int lineNo = 0;
+    while (std::getline(in, raw)) {
+        ++lineNo;
+        if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+        size_t i = 0;
+        skipSpaces(raw, i);
+        if (i >= raw.size() || raw[i] == '#') continue;
+        const std::string verb = readWord(raw, i);
+        ScriptCommand c;
+        c.line = lineNo;
+        c.source = raw.substr(raw.find_first_not_of(" \t"));
+        auto bad = [&](const std::string& why) {
+            out.error = fileName + ":" + std::to_string(lineNo) + ": " + why + ": " + c.source;
+            out.commands.clear();
+        };
+        auto quoted = [&](std::string& dst) {
+            skipSpaces(raw, i);
+            return readQuoted(raw, i, dst);
+        };
+        std::string word;
+        if (verb == "tap" || verb == "type" || verb == "expect" || verb == "expect-not") {
+            c.kind = verb == "tap" ? ScriptCommand::Kind::Tap
+                     : verb == "type" ? ScriptCommand::Kind::Type
+                     : verb == "expect" ? ScriptCommand::Kind::Expect
+                                        : ScriptCommand::Kind::ExpectNot;
+            if (!quoted(c.arg)) return bad(verb + " needs a \"quoted\" text"), out;
+        } else if (verb == "wait-for") {
+            c.kind = ScriptCommand::Kind::WaitFor;
+            if (!quoted(c.arg)) return bad("wait-for needs a \"quoted\" text"), out;
+            word = readWord(raw, i);
+            if (!readDuration(word, c.duration)) return bad("wait-for needs a time-out like 5s or 500ms"), out;
+        } else if (verb == "wait") {
+            c.kind = ScriptCommand::Kind::Wait;
+            word = readWord(raw, i);
+            if (!readDuration(word, c.duration)) return bad("wait needs a time like 500ms or 2s"), out;
+        } else if (verb == "card") {
+            word = readWord(raw, i);
+            if (word.empty()) return bad("card needs a card name or 'remove'"), out;
+            c.kind = word == "remove" ? ScriptCommand::Kind::CardRemove : ScriptCommand::Kind::Card;
+            c.arg = word;
+        } else if (verb == "screenshot") {
+            c.kind = ScriptCommand::Kind::Screenshot;
+            c.arg = readWord(raw, i);
+            if (c.arg.empty() || c.arg.find('/') != std::string::npos || c.arg.find("..") != std::string::npos) {
+                return bad("screenshot needs a file name (no directories)"), out;
+            }
+        } else {
+            return bad("unknown command '" + verb + "'"), out;
+        }
+        skipSpaces(raw, i);
+        if (i < raw.size() && raw[i] != '#') return bad("unexpected text after the command"), out;
+        out.commands.push_back(std::move(c));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runner
+// ---------------------------------------------------------------------------------------------
+
+UiScriptRunner::UiScriptRunner(std::string fileName, std::vector<ScriptCommand> commands, ScriptHost& host)
+    : fileName_(std::move(fileName)), commands_(std::move(commands)), host_(host) {}
+
+void UiScriptRunner::fail(const ScriptCommand& c, const std::string& why) {
+    failure_ = fileName_ + ":" + std::to_string(c.line) + ": " + c.source + ": " + why;
+    finished_ = true;
+}
+
+void UiScriptRunner::next(long framesDrawn) {
+    ++index_;
+    started_ = false;
+    // Whatever the command did, the next one looks at a screen drawn after it.
+    settleUntilFrame_ = framesDrawn + 2;
+    host_.requestFrames(2);
+}
+
+std::optional<UiScriptRunner::TimePoint> UiScriptRunner::nextDeadline(TimePoint now) const {
+    if (finished_) return std::nullopt;
+    if (index_ < commands_.size() && started_ &&
+        (commands_[index_].kind == ScriptCommand::Kind::Wait || commands_[index_].kind == ScriptCommand::Kind::WaitFor)) {
+        // wait-for polls the screen every 50 ms; wait sleeps to its end.
+        const TimePoint poll = now + std::chrono::milliseconds(50);
+        return commands_[index_].kind == ScriptCommand::Kind::WaitFor ? std::min(poll, deadline_) : deadline_;
+    }
+    return now + std::chrono::milliseconds(10);
+}
+
+void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
+    if (finished_) return;
+    if (index_ >= commands_.size()) {
+        finished_ = true;
+        return;
+    }
+    if (!settled || framesDrawn < settleUntilFrame_) {
+        host_.requestFrames(1);
+        return;
+    }
+    const ScriptCommand& c = commands_[index_];
+    using K = ScriptCommand::Kind;
+    switch (c.kind) {
+    case K::Tap: {
+        const RegisteredItem* item = host_.registry().findTappable(c.arg);
+        if (!item) return fail(c, "no tappable \"" + c.arg + "\" on screen");
+        host_.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
+        return next(framesDrawn + 2); // press and release take a frame each
+    }
+    case K::Type: host_.pushText(c.arg); return next(framesDrawn);
+    case K::Card: {
+        std::string error;
+        if (!host_.presentCard(c.arg, error)) return fail(c, error);
+        return next(framesDrawn);
+    }
+    case K::CardRemove: host_.removeCard(); return next(framesDrawn);
+    case K::Wait:
+        if (!started_) {
+            started_ = true;
+            deadline_ = now + c.duration;
+        }
+        if (now >= deadline_) next(framesDrawn);
+        return;
+    case K::WaitFor:
+        if (!started_) {
+            started_ = true;
+            deadline_ = now + c.duration;
+        }
+        if (host_.registry().showsText(c.arg)) return next(framesDrawn);
+        if (now >= deadline_) fail(c, "\"" + c.arg + "\" did not appear within " + std::to_string(c.duration.count()) + " ms");
+        return;
+    case K::Expect:
+        if (!host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is not on screen");
+        return next(framesDrawn);
+    case K::ExpectNot:
+        if (host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is on screen");
+        return next(framesDrawn);
+    case K::Screenshot: {
+        std::string error;
+        if (!started_) {
+            started_ = true;
+            host_.requestScreenshot(c.arg);
+            return;
+        }
+        if (host_.screenshotPending(error)) return;
+        if (!error.empty()) return fail(c, error);
+        return next(framesDrawn);
+    }
+    }
+}
+
+} // namespace kiosk::ui

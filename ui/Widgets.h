@@ -1,0 +1,58 @@
+// Widgets — the touch widgets every screen is built from. Each one requires its glyphs from the
+// FontSet and registers its text (and, when tappable, its rectangle) in the FrameRegistry, so a
+// script can tap it by label and check what the citizen sees.
+//
+//   [x] text (wrapped, aligned), large buttons with press feedback, home tiles, status badges
+//   [x] touch: no hover styling at all (a finger has no hover); press shows while held
+//   [x] drag-to-scroll for lists (ImGui 1.86 has none for touch)
+//   [ ] on-screen keyboard and pinyin (complaint issue)
+#pragma once
+
+#include "kiosk/StringTable.h"
+#include "ui/FontSet.h"
+#include "ui/FrameRegistry.h"
+#include "ui/Theme.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace kiosk::ui {
+
+// Everything a screen needs to draw, for one frame.
+struct Ui {
+    FontSet& fonts;
+    const StringTable& strings;
+    FrameRegistry& registry;
+    const Theme& theme;
+    float em;
+
+    const std::string& t(std::string_view key) const { return strings.get(key); }
+    std::string f(std::string_view key, std::initializer_list<std::string> args) const {
+        return strings.format(key, std::vector<std::string>(args));
+    }
+};
+
+enum class Align { Left, Center, Right };
+
+// Draws text at the cursor, wrapped to `wrapWidth` (0 = the rest of the content width).
+void text(Ui& ui, std::string_view s, FontSize size = FontSize::Body, ImU32 color = 0, Align align = Align::Left,
+          float wrapWidth = 0.f);
+
+enum class ButtonKind { Primary, Secondary };
+
+// A large touch button; returns true on the frame it is tapped (released over it).
+bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Primary,
+            FontSize font = FontSize::Large);
+
+// A home-screen tile: title and a line under it. Tapping anywhere on it counts; its label is the title.
+bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size);
+
+// A small rounded badge with words (state is never colour alone).
+void badge(Ui& ui, std::string_view words, ImU32 color);
+
+// Makes the current child window scroll when dragged by a finger.
+void dragToScroll();
+
+} // namespace kiosk::ui
