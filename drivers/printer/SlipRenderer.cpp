@@ -145,6 +145,8 @@ struct SlipRenderer::Impl {
         // horizontal size (20/24 of the height per 12 dots of cell) so they fit their cell.
         const int xpx = it.wide ? it.cellW : it.cellW * 5 / 3;
         const GlyphBitmap* g = glyph(it.cp, std::max(1, xpx), std::max(1, it.cellH));
+        if (g && !it.wide && g->advance > it.cellW) // wide Latin letters (m, W): squeeze into the cell
+            g = glyph(it.cp, std::max(1, xpx * it.cellW / g->advance), std::max(1, it.cellH));
         if (!g || g->width == 0) {
             if (it.cp != 0x3000) { // missing glyph or no font: an outlined box keeps the character visible
                 const int bx = originX + 2, by = cellTop + 3, bw = std::max(2, it.cellW - 4),

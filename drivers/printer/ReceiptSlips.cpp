@@ -1,0 +1,189 @@
+// Slip templates. Sections: masking · shared header/footer · complaint · case status · materials · keys.
+#include "drivers/printer/ReceiptSlips.h"
+
+#include "drivers/printer/Utf8.h"
+
+#include <ctime>
+
+namespace kiosk::printer {
+
+// Masking ------------------------------------------------------------------------------------------------
+
+std::string maskIdNumber(std::string_view id) {
+    if (id.size() <= 10) return std::string(id.size(), '*');
+    return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') +
+           std::string(id.substr(id.size() - 4));
+}
+
+std::string maskName(std::string_view name) {
+    std::string out;
+    std::size_t pos = 0;
+    bool first = true;
+    while (pos < name.size()) {
+        char32_t cp = 0;
+        const std::size_t at = pos;
+        if (!decodeUtf8(name, pos, cp)) continue;
+        if (first)
+            out.append(name.substr(at, pos - at));
+        else
+            out += '*';
+        first = false;
+    }
+    return out;
+}
+
+std::string maskPhone(std::string_view phone) {
+    std::string digits;
+    for (char c : phone)
+        if (c >= '0' && c <= '9') digits += c;
+    if (digits.size() < 7) return std::string(digits.size(), '*');
+    return digits.substr(0, 3) + std::string(digits.size() - 7, '*') + digits.substr(digits.size() - 4);
+}
+
+namespace {
+
+std::string label(const SlipContext& ctx, std::string_view key) {
+    std::string full = "slip.";
+    full += key;
+    return ctx.text ? ctx.text(full) : full;
+}
+
+std::string fill(std::string pattern, const std::string& arg) {
+    const auto at = pattern.find("{0}");
+    if (at != std::string::npos) pattern.replace(at, 3, arg);
+    return pattern;
+}
+
+std::string formatTime(std::chrono::system_clock::time_point tp) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(tp);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+void rowIf(Receipt& r, const SlipContext& ctx, std::string_view key, const std::string& value,
+           bool bold = false) {
+    if (!value.empty()) r.row(label(ctx, key), value, bold);
+}
+
+void footer(Receipt& r, const SlipContext& ctx) {
+    r.separator();
+    r.row(label(ctx, "terminal"), ctx.terminalId);
+    r.row(label(ctx, "printed_at"), formatTime(ctx.printedAt));
+    r.text(label(ctx, "footer"), TextStyle{Align::Center});
+    r.cut();
+}
+
+} // namespace
+
+// Templates ----------------------------------------------------------------------------------------------
+
+Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& ctx) {
+    Receipt r;
+    r.title(label(ctx, "complaint_title"));
+    r.separator();
+    r.row(label(ctx, "tracking_number"), d.trackingNumber, true);
+    r.row(label(ctx, "verification_code"), d.verificationCode, true);
+    rowIf(r, ctx, "category", d.category);
+    rowIf(r, ctx, "target_department", d.targetDepartment);
+    rowIf(r, ctx, "complainant", d.citizenName.empty() ? std::string() : maskName(d.citizenName));
+    rowIf(r, ctx, "id_number", d.idNumber.empty() ? std::string() : maskIdNumber(d.idNumber));
+    rowIf(r, ctx, "phone", d.phone.empty() ? std::string() : maskPhone(d.phone));
+    r.separator();
+    r.qr(d.trackingUrl.empty() ? d.trackingNumber : d.trackingUrl, 6);
+    r.text(label(ctx, "complaint_scan_hint"), TextStyle{Align::Center});
+    r.text(label(ctx, "complaint_keep"));
+    footer(r, ctx);
+    return r;
+}
+
+Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
+    Receipt r;
+    r.title(label(ctx, "case_title"));
+    r.separator();
+    r.row(label(ctx, "case_number"), d.caseNumber, true);
+    rowIf(r, ctx, "item", d.itemName);
+    rowIf(r, ctx, "department", d.department);
+    rowIf(r, ctx, "applicant", d.applicantName.empty() ? std::string() : maskName(d.applicantName));
+    rowIf(r, ctx, "id_number",
+          d.applicantIdNumber.empty() ? std::string() : maskIdNumber(d.applicantIdNumber));
+    rowIf(r, ctx, "status", d.statusText, true);
+    rowIf(r, ctx, "accepted_at", d.acceptedAt);
+    rowIf(r, ctx, "due_date", d.dueDate);
+    rowIf(r, ctx, "completed_at", d.completedAt);
+    if (!d.steps.empty()) {
+        r.separator();
+        r.text(label(ctx, "steps"), TextStyle{Align::Left, true});
+        for (const CaseStepLine& s : d.steps)
+            r.row(s.name, s.finishedAt.empty() ? s.stateText : s.stateText + " " + s.finishedAt);
+    }
+    footer(r, ctx);
+    return r;
+}
+
+Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
+    Receipt r;
+    r.title(label(ctx, "materials_title"));
+    r.separator();
+    r.text(d.serviceName, TextStyle{Align::Left, true});
+    rowIf(r, ctx, "department", d.department);
+    r.separator();
+    int n = 0;
+    for (const MaterialItem& m : d.items) {
+        ++n;
+        const std::string mark = label(ctx, m.required ? "material_required" : "material_optional");
+        r.text(std::to_string(n) + ". " + m.name + " " + fill(label(ctx, "material_mark"), mark));
+        if (!m.requirement.empty()) r.text("   " + m.requirement);
+    }
+    r.separator();
+    rowIf(r, ctx, "time_limit", d.timeLimit);
+    rowIf(r, ctx, "fee", d.fee);
+    rowIf(r, ctx, "location", d.location);
+    rowIf(r, ctx, "consult_phone", d.consultPhone);
+    if (!d.guideUrl.empty()) {
+        r.qr(d.guideUrl, 5);
+        r.text(label(ctx, "materials_scan_hint"), TextStyle{Align::Center});
+    }
+    footer(r, ctx);
+    return r;
+}
+
+const std::vector<std::string_view>& slipTextKeys() {
+    static const std::vector<std::string_view> keys = {"complaint_title",
+                                                       "tracking_number",
+                                                       "verification_code",
+                                                       "category",
+                                                       "target_department",
+                                                       "complainant",
+                                                       "id_number",
+                                                       "phone",
+                                                       "complaint_scan_hint",
+                                                       "complaint_keep",
+                                                       "case_title",
+                                                       "case_number",
+                                                       "item",
+                                                       "department",
+                                                       "applicant",
+                                                       "status",
+                                                       "accepted_at",
+                                                       "due_date",
+                                                       "completed_at",
+                                                       "steps",
+                                                       "materials_title",
+                                                       "material_required",
+                                                       "material_optional",
+                                                       "material_mark",
+                                                       "time_limit",
+                                                       "fee",
+                                                       "location",
+                                                       "consult_phone",
+                                                       "materials_scan_hint",
+                                                       "terminal",
+                                                       "printed_at",
+                                                       "footer"};
+    return keys;
+}
+
+} // namespace kiosk::printer

@@ -1,0 +1,94 @@
+// Slip templates for the hall flows: complaint receipt, case status summary, materials list.
+// Plain data in, Receipt out. Every citizen-facing label comes from the string tables through a lookup
+// ("slip.<key>", keys in the [slip] table of kiosk/strings/*.toml); personal data is masked here, so an
+// unmasked ID number can never reach paper.
+//
+// Sections: SlipContext · data structs · templates · masking helpers.
+// Checklist:
+//   [x] header (title), body rows, QR for following a complaint, footer with terminal id and print time
+//   [x] ID numbers masked to first 6 + last 4, names to the first character, phones to 3 + 4
+//   [x] 80 and 58 mm (the encoder wraps; rows fall back to two lines when long)
+//   [ ] logos (a raster block can be prepended by the caller)
+#pragma once
+
+#include "drivers/printer/Receipt.h"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::printer {
+
+// Returns the text for a full key such as "slip.tracking_number" ({0} placeholders are filled by the
+// template). The kiosk passes StringTable::get of the current language.
+using SlipTextLookup = std::function<std::string(std::string_view key)>;
+
+struct SlipContext {
+    std::string terminalId;
+    std::chrono::system_clock::time_point printedAt;
+    SlipTextLookup text;
+};
+
+struct ComplaintReceiptData {
+    std::string trackingNumber;
+    std::string verificationCode;
+    std::string trackingUrl; // QR content; the tracking number is used when empty
+    std::string category;    // e.g. 推诿扯皮
+    std::string targetDepartment;
+    std::string citizenName; // printed masked; may be empty (anonymous)
+    std::string idNumber;    // printed masked; may be empty
+    std::string phone;       // printed masked; may be empty
+};
+
+struct CaseStepLine {
+    std::string name;      // 受理, 审查 ...
+    std::string stateText; // already localised (已完成 / 办理中 / 未开始)
+    std::string finishedAt;
+};
+
+struct CaseStatusData {
+    std::string caseNumber;
+    std::string itemName;
+    std::string department;
+    std::string statusText; // already localised
+    std::string acceptedAt;
+    std::string dueDate;
+    std::string completedAt;       // empty while open
+    std::string applicantName;     // printed masked
+    std::string applicantIdNumber; // printed masked
+    std::vector<CaseStepLine> steps;
+};
+
+struct MaterialItem {
+    std::string name;
+    std::string requirement; // e.g. 原件1份，复印件1份
+    bool required = true;
+};
+
+struct MaterialsListData {
+    std::string serviceName;
+    std::string department;
+    std::vector<MaterialItem> items;
+    std::string timeLimit; // e.g. 5个工作日
+    std::string fee;       // e.g. 不收费
+    std::string location;  // e.g. 二楼 12 号窗口
+    std::string consultPhone;
+    std::string guideUrl; // optional QR to the online guide
+};
+
+Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
+Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
+Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);
+
+// The [slip] keys the templates use (for the string-table completeness test).
+const std::vector<std::string_view>& slipTextKeys();
+
+// 18-character ID: first 6 + 8 '*' + last 4. Other lengths: first 6 + '*'s + last 4 when longer than 10,
+// otherwise all '*'.
+std::string maskIdNumber(std::string_view id);
+std::string maskName(std::string_view name);   // first character + '*' for each further character
+std::string maskPhone(std::string_view phone); // digits only: first 3, then *, last 4 (138****5678)
+
+} // namespace kiosk::printer

@@ -1,0 +1,148 @@
+// Slip templates: labels come from the [slip] string tables (every key present in zh-CN and en), no
+// unmasked ID number / name / phone reaches the bytes, the complaint QR scans back, 58 mm works.
+#include "drivers/printer/EscposEncoder.h"
+#include "drivers/printer/ReceiptSlips.h"
+#include "drivers/printer/VirtualPrinter.h"
+#include "tests/printer/ZbarDecode.h"
+
+#include <doctest/doctest.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <set>
+
+using namespace kiosk::printer;
+
+namespace {
+
+// Looks keys up in kiosk/strings/<lang>.toml like the kiosk's StringTable does ("section.key");
+// remembers keys it could not find.
+struct TomlLookup {
+    toml::table table;
+    std::set<std::string> missing;
+    explicit TomlLookup(const char* lang) {
+        table = toml::parse_file(std::string(KIOSK_SOURCE_DIR) + "/kiosk/strings/" + lang + ".toml");
+    }
+    SlipTextLookup fn() {
+        return [this](std::string_view key) -> std::string {
+            const auto dot = key.find('.');
+            const auto v = table[key.substr(0, dot)][key.substr(dot + 1)].value<std::string>();
+            if (!v) {
+                missing.insert(std::string(key));
+                return std::string(key);
+            }
+            return *v;
+        };
+    }
+};
+
+std::string asText(const std::vector<std::uint8_t>& b) {
+    return std::string(b.begin(), b.end());
+}
+
+ComplaintReceiptData complaint() {
+    ComplaintReceiptData d;
+    d.trackingNumber = "TS20261127-0042";
+    d.verificationCode = "839201";
+    d.trackingUrl = "https://gov.example.cn/t?n=TS20261127-0042";
+    d.category = "推诿扯皮";
+    d.targetDepartment = "区市场监督管理局";
+    d.citizenName = "张三丰";
+    d.idNumber = "110101199003071234";
+    d.phone = "138-1234-5678";
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("every [slip] key the templates use exists in both string tables") {
+    for (const char* lang : {"zh-CN", "en"}) {
+        CAPTURE(lang);
+        TomlLookup t(lang);
+        for (std::string_view k : slipTextKeys()) {
+            CAPTURE(k);
+            CHECK(t.table["slip"][k].is_string());
+        }
+    }
+}
+
+TEST_CASE("complaint receipt: labels from the table, masked personal data, QR scans back") {
+    TomlLookup zh("zh-CN");
+    SlipContext ctx{"HALL-03", std::chrono::system_clock::now(), zh.fn()};
+    const Receipt r = complaintReceiptSlip(complaint(), ctx);
+    const EncodeResult enc = encodeReceipt(r);
+    CHECK(enc.clean());
+    CHECK(zh.missing.empty());
+    const std::string bytes = asText(enc.bytes);
+    CHECK(bytes.find("110101199003071234") == std::string::npos);
+    CHECK(bytes.find("19900307") == std::string::npos);
+    CHECK(bytes.find("110101********1234") != std::string::npos);
+    CHECK(bytes.find("13812345678") == std::string::npos);
+    CHECK(bytes.find("138****5678") != std::string::npos);
+    CHECK(bytes.find("HALL-03") != std::string::npos);
+    CHECK(bytes.find("TS20261127-0042") != std::string::npos);
+    // 张三丰 -> 张** : the given name is not on paper (GB18030 of 三 = C8 FD, 丰 = B7 E1)
+    CHECK(bytes.find("\xD5\xC5**") != std::string::npos);
+    CHECK(bytes.find("\xC8\xFD") == std::string::npos);
+
+    const auto jobs = renderEscposBytes(enc.bytes, SlipRenderOptions{});
+    REQUIRE(jobs.size() == 1);
+    const auto syms = test::zbarDecode(jobs[0].image);
+    REQUIRE(syms.size() == 1);
+    CHECK(syms[0].data == "https://gov.example.cn/t?n=TS20261127-0042");
+}
+
+TEST_CASE("case status and materials slips, English table, 58 mm paper") {
+    TomlLookup en("en");
+    SlipContext ctx{"HALL-04", std::chrono::system_clock::now(), en.fn()};
+    CaseStatusData c;
+    c.caseNumber = "2026-XK-000123";
+    c.itemName = "食品经营许可证核发";
+    c.department = "区市场监督管理局";
+    c.statusText = "办理中";
+    c.acceptedAt = "2026-11-20 10:02";
+    c.dueDate = "2026-12-04";
+    c.applicantName = "李四";
+    c.applicantIdNumber = "11010119900307123X";
+    c.steps = {{"受理", "已完成", "2026-11-20"}, {"审查", "办理中", ""}, {"决定", "未开始", ""}};
+    EncodeOptions narrow;
+    narrow.paperWidthMm = 58;
+    const EncodeResult ce = encodeReceipt(caseStatusSlip(c, ctx), narrow);
+    CHECK(ce.clean());
+    const std::string cb = asText(ce.bytes);
+    CHECK(cb.find("11010119900307123X") == std::string::npos);
+    CHECK(cb.find("110101********123X") != std::string::npos);
+    CHECK(cb.find("Case No.") != std::string::npos);
+
+    MaterialsListData m;
+    m.serviceName = "食品经营许可证核发";
+    m.department = "区市场监督管理局";
+    m.items = {
+        {"营业执照", "复印件1份", true}, {"法定代表人身份证明", "原件核验", true}, {"委托书", "", false}};
+    m.timeLimit = "10个工作日";
+    m.fee = "不收费";
+    m.guideUrl = "https://gov.example.cn/guide/123";
+    const EncodeResult me = encodeReceipt(materialsListSlip(m, ctx), narrow);
+    CHECK(me.clean());
+    const std::string mb = asText(me.bytes);
+    CHECK(mb.find("(required)") != std::string::npos);
+    CHECK(mb.find("(if applicable)") != std::string::npos);
+    CHECK(en.missing.empty());
+    SlipRenderOptions ro;
+    ro.paperWidthMm = 58;
+    const auto jobs = renderEscposBytes(me.bytes, ro);
+    REQUIRE(jobs.size() == 1);
+    CHECK(jobs[0].image.width == 384 + 32);
+    const auto syms = test::zbarDecode(jobs[0].image);
+    REQUIRE(syms.size() == 1);
+    CHECK(syms[0].data == "https://gov.example.cn/guide/123");
+}
+
+TEST_CASE("masking helpers") {
+    CHECK(maskIdNumber("110101199003071234") == "110101********1234");
+    CHECK(maskIdNumber("12345") == "*****");
+    CHECK(maskName("张三丰") == "张**");
+    CHECK(maskName("A") == "A");
+    CHECK(maskPhone("13812345678") == "138****5678");
+    CHECK(maskPhone("12") == "**");
+}
