@@ -1,0 +1,52 @@
+// ID number check digit and masking. Checklist: see IdNumber.h.
+#include "drivers/idcard/IdNumber.h"
+
+#include "drivers/idcard/Ucs2Text.h"
+
+namespace kiosk::idcard {
+
+std::optional<char> gb11643CheckChar(std::string_view first17) {
+    static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static constexpr char kCheck[] = "10X98765432";
+    if (first17.size() != 17) return std::nullopt;
+    int sum = 0;
+    for (std::size_t i = 0; i < 17; ++i) {
+        const char c = first17[i];
+        if (c < '0' || c > '9') return std::nullopt;
+        sum += (c - '0') * kWeights[i];
+    }
+    return kCheck[sum % 11];
+}
+
+bool gb11643Valid(std::string_view id) {
+    if (id.size() != 18) return false;
+    const auto want = gb11643CheckChar(id.substr(0, 17));
+    if (!want) return false;
+    char got = id[17];
+    if (got == 'x') got = 'X';
+    return got == *want;
+}
+
+std::string maskIdNumber(std::string_view id) {
+    auto cps = decodeUtf8(id);
+    if (!cps) return std::string(id.size(), '*'); // not text: reveal nothing
+    const std::size_t n = cps->size();
+    std::size_t head = 0, tail = 0;
+    if (n > 10) {
+        head = 6;
+        tail = 4;
+    } else if (n >= 5) {
+        head = 2;
+        tail = 2;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i < head || i >= n - tail)
+            appendUtf8(out, (*cps)[i]);
+        else
+            out.push_back('*');
+    }
+    return out;
+}
+
+} // namespace kiosk::idcard

@@ -1,2 +1,0 @@
-// Placeholder until the ID card driver lands (issue 3).
-namespace kiosk::idcard {}

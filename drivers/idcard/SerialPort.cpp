@@ -1,0 +1,177 @@
+// termios serial port. Sections: baud table · open/configure · I/O · hang-up detection.
+// Checklist: see SerialPort.h.
+#include "drivers/idcard/SerialPort.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::idcard {
+
+std::optional<speed_t> baudToSpeed(int baud) {
+    switch (baud) {
+    case 1200:
+        return B1200;
+    case 2400:
+        return B2400;
+    case 4800:
+        return B4800;
+    case 9600:
+        return B9600;
+    case 19200:
+        return B19200;
+    case 38400:
+        return B38400;
+    case 57600:
+        return B57600;
+    case 115200:
+        return B115200;
+    case 230400:
+        return B230400;
+    case 460800:
+        return B460800;
+    case 921600:
+        return B921600;
+    default:
+        return std::nullopt;
+    }
+}
+
+double wireTimeUs(std::size_t bytes, int baud) {
+    return baud > 0 ? static_cast<double>(bytes) * 10.0 * 1e6 / baud : 0.0;
+}
+
+bool SerialPort::open(const std::string& path, int baud, std::string& error) {
+    close();
+    const auto speed = baudToSpeed(baud);
+    if (!speed) {
+        error = "unsupported baud rate " + std::to_string(baud);
+        return false;
+    }
+    const int fd = ::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        error = "cannot open " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    termios tio{};
+    if (::tcgetattr(fd, &tio) != 0) {
+        error = path + " is not a serial port: " + std::strerror(errno);
+        ::close(fd);
+        return false;
+    }
+    ::cfmakeraw(&tio); // no echo, no line editing, no CR/LF mapping, 8 bits
+    tio.c_cflag &= ~static_cast<tcflag_t>(PARENB | CSTOPB | CSIZE | CRTSCTS);
+    tio.c_cflag |= CS8 | CLOCAL | CREAD;
+    tio.c_iflag &= ~static_cast<tcflag_t>(IXON | IXOFF | IXANY);
+    tio.c_cc[VMIN] = 0;
+    tio.c_cc[VTIME] = 0;
+    ::cfsetispeed(&tio, *speed);
+    ::cfsetospeed(&tio, *speed);
+    if (::tcsetattr(fd, TCSANOW, &tio) != 0) {
+        error = "cannot configure " + path + ": " + std::strerror(errno);
+        ::close(fd);
+        return false;
+    }
+    ::ioctl(fd, TIOCEXCL); // best effort: a second program must not talk to the reader at the same time
+    ::tcflush(fd, TCIOFLUSH);
+    fd_ = fd;
+    baud_ = baud;
+    path_ = path;
+    return true;
+}
+
+void SerialPort::close() {
+    if (fd_ >= 0) {
+        ::ioctl(fd_, TIOCNXCL);
+        ::close(fd_);
+    }
+    fd_ = -1;
+}
+
+static bool isHangUpErrno(int e) {
+    return e == EIO || e == ENXIO || e == ENODEV || e == EBADF;
+}
+
+IoStatus SerialPort::writeAll(std::span<const std::uint8_t> bytes, int timeoutMs, std::string& error) {
+    if (fd_ < 0) {
+        error = "port not open";
+        return IoStatus::Error;
+    }
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t w = ::write(fd_, bytes.data() + done, bytes.size() - done);
+        if (w > 0) {
+            done += static_cast<std::size_t>(w);
+            continue;
+        }
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && errno != EAGAIN) {
+            error = std::string("write failed: ") + std::strerror(errno);
+            return isHangUpErrno(errno) ? IoStatus::HangUp : IoStatus::Error;
+        }
+        pollfd p{fd_, POLLOUT, 0};
+        const int r = ::poll(&p, 1, timeoutMs);
+        if (r == 0) {
+            error = "write timed out";
+            return IoStatus::Timeout;
+        }
+        if (r > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+            error = "device hung up during write";
+            return IoStatus::HangUp;
+        }
+    }
+    return IoStatus::Ok;
+}
+
+IoStatus SerialPort::readSome(std::uint8_t* buf, std::size_t cap, int timeoutMs, std::size_t& n,
+                              std::string& error) {
+    n = 0;
+    if (fd_ < 0) {
+        error = "port not open";
+        return IoStatus::Error;
+    }
+    pollfd p{fd_, POLLIN, 0};
+    int r;
+    do {
+        r = ::poll(&p, 1, timeoutMs < 0 ? 0 : timeoutMs);
+    } while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        error = std::string("poll failed: ") + std::strerror(errno);
+        return IoStatus::Error;
+    }
+    if (r == 0) return IoStatus::Timeout;
+    if (p.revents & POLLIN) {
+        const ssize_t got = ::read(fd_, buf, cap);
+        if (got > 0) {
+            n = static_cast<std::size_t>(got);
+            return IoStatus::Ok;
+        }
+        if (got == 0) {
+            error = "end of file on device";
+            return IoStatus::HangUp;
+        }
+        if (errno == EAGAIN || errno == EINTR) return IoStatus::Timeout;
+        error = std::string("read failed: ") + std::strerror(errno);
+        return isHangUpErrno(errno) ? IoStatus::HangUp : IoStatus::Error;
+    }
+    error = "device hung up";
+    return IoStatus::HangUp;
+}
+
+void SerialPort::flushInput() {
+    if (fd_ >= 0) ::tcflush(fd_, TCIFLUSH);
+}
+
+bool SerialPort::hungUp() {
+    if (fd_ < 0) return true;
+    pollfd p{fd_, 0, 0};
+    if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) return true;
+    struct stat st {};
+    return ::stat(path_.c_str(), &st) != 0;
+}
+
+} // namespace kiosk::idcard
