@@ -1,6 +1,7 @@
 // Slip templates: labels come from the [slip] string tables (every key present in zh-CN and en), no
 // unmasked ID number / name / phone reaches the bytes, the complaint QR scans back, 58 mm works.
 #include "drivers/printer/EscposEncoder.h"
+#include "drivers/printer/ReceiptPreview.h"
 #include "drivers/printer/ReceiptSlips.h"
 #include "drivers/printer/VirtualPrinter.h"
 #include "tests/printer/ZbarDecode.h"
@@ -9,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 using namespace kiosk::printer;
@@ -145,4 +147,17 @@ TEST_CASE("masking helpers") {
     CHECK(maskName("A") == "A");
     CHECK(maskPhone("13812345678") == "138****5678");
     CHECK(maskPhone("12") == "**");
+}
+
+TEST_CASE("on-screen preview of a slip that failed to print: same layout, QR scans") {
+    TomlLookup zh("zh-CN");
+    const Receipt r = complaintReceiptSlip(complaint(), SlipContext{"HALL-03", {}, zh.fn()});
+    const SlipImage img = renderReceiptPreview(r);
+    CHECK(img.width == 576 + 32);
+    CHECK(img.height > 600);
+    const auto syms = test::zbarDecode(img);
+    REQUIRE(syms.size() == 1);
+    CHECK(syms[0].data == complaint().trackingUrl);
+    CHECK(
+        writeSlipPng(img, std::filesystem::temp_directory_path().string() + "/kiosk-complaint-preview.png"));
 }
