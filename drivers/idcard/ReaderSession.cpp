@@ -16,7 +16,7 @@ bool same(const Command& a, const Command& b) {
     return a.cmd == b.cmd && a.para == b.para;
 }
 
-std::uint16_t be16(const std::vector<std::uint8_t>& d, std::size_t at) {
+std::uint16_t be16(std::span<const std::uint8_t> d, std::size_t at) {
     return static_cast<std::uint16_t>((d[at] << 8) | d[at + 1]);
 }
 
@@ -162,30 +162,32 @@ Result<IdCard> ReaderSession::readCard(bool withFingerprint) {
     if (!r) return r.error();
     const StatusWord sw = r.value().sw;
     if (!sw.is(Sw3::Ok)) return makeStatusError(sw.sw1, sw.sw2, sw.sw3, c.name);
-    const auto& d = r.value().data;
+    return parseReadData(r.value().data, withFingerprint, c.name);
+}
+
+Result<IdCard> parseReadData(std::span<const std::uint8_t> d, bool withFingerprint, const char* name) {
+    const std::string cmdName(name);
     const std::size_t lengthsSize = withFingerprint ? 6 : 4;
     if (d.size() < lengthsSize)
-        return makeError(ErrorKind::MalformedResponse,
-                         std::string(c.name) + ": answer without length fields");
+        return makeError(ErrorKind::MalformedResponse, cmdName + ": answer without length fields");
     const std::size_t textLen = be16(d, 0);
     const std::size_t photoLen = be16(d, 2);
     const std::size_t fpLen = withFingerprint ? be16(d, 4) : 0;
     if (lengthsSize + textLen + photoLen + fpLen > d.size())
         return makeError(ErrorKind::MalformedResponse,
-                         std::string(c.name) + ": lengths " + std::to_string(textLen) + "+" +
-                             std::to_string(photoLen) + "+" + std::to_string(fpLen) + " exceed the " +
+                         cmdName + ": lengths " + std::to_string(textLen) + "+" + std::to_string(photoLen) +
+                             "+" + std::to_string(fpLen) + " exceed the " +
                              std::to_string(d.size() - lengthsSize) + " bytes received");
     if (textLen < kTextBlockSize)
         return makeError(ErrorKind::MalformedResponse,
-                         std::string(c.name) + ": text block of " + std::to_string(textLen) + " bytes");
-    const auto text = std::span<const std::uint8_t>(d).subspan(lengthsSize, textLen);
+                         cmdName + ": text block of " + std::to_string(textLen) + " bytes");
     std::string perr;
-    auto card = parseTextBlock(text, &perr);
-    if (!card) return makeError(ErrorKind::MalformedResponse, std::string(c.name) + ": " + perr);
-    const auto photoAt = d.begin() + static_cast<std::ptrdiff_t>(lengthsSize + textLen);
-    card->photo.assign(photoAt, photoAt + static_cast<std::ptrdiff_t>(photoLen));
-    card->fingerprint.assign(photoAt + static_cast<std::ptrdiff_t>(photoLen),
-                             photoAt + static_cast<std::ptrdiff_t>(photoLen + fpLen));
+    auto card = parseTextBlock(d.subspan(lengthsSize, textLen), &perr);
+    if (!card) return makeError(ErrorKind::MalformedResponse, cmdName + ": " + perr);
+    const auto photo = d.subspan(lengthsSize + textLen, photoLen);
+    const auto fp = d.subspan(lengthsSize + textLen + photoLen, fpLen);
+    card->photo.assign(photo.begin(), photo.end());
+    card->fingerprint.assign(fp.begin(), fp.end());
     return std::move(*card);
 }
 

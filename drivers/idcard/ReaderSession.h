@@ -69,6 +69,11 @@ private:
     std::size_t received_ = 0;
 };
 
+// Parses the data of a successful 30 01 / 30 10 answer (after SW3): length fields, text block, photo,
+// fingerprint. Bounds-checked; a MalformedResponse error names the command and the lengths.
+Result<IdCard> parseReadData(std::span<const std::uint8_t> data, bool withFingerprint,
+                             const char* commandName);
+
 // Formats the 16 data bytes of a 12 FF answer; "" when too short.
 std::string formatSamId(std::span<const std::uint8_t> data);
 
