@@ -25,6 +25,11 @@ size_t appendBody(char* ptr, size_t size, size_t nmemb, void* userdata) {
     return size * nmemb;
 }
 
+int abortWhenFlagged(void* clientp, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* flag = static_cast<const std::atomic<bool>*>(clientp);
+    return flag && flag->load() ? 1 : 0;
+}
+
 // ---- header capture ----
 size_t captureHeader(char* ptr, size_t size, size_t nmemb, void* userdata) {
     auto* result = static_cast<HttpResult*>(userdata);
@@ -107,6 +112,11 @@ HttpResult HttpsClient::request(std::string_view method, std::string_view path, 
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, captureHeader);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &result);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); // gzip/brotli as the server offers
+    if (abortFlag_) {
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, abortWhenFlagged);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(abortFlag_));
+    }
 
     std::unique_ptr<curl_slist, SlistFree> list;
     auto add = [&](const std::string& h) { list.reset(curl_slist_append(list.release(), h.c_str())); };

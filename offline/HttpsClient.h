@@ -11,6 +11,7 @@
 //   [ ] HTTP proxies: not configured (curl's environment proxy variables are ignored on purpose)
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -59,11 +60,14 @@ public:
                        const std::vector<std::string>& headers, int totalTimeoutMs = 0);
 
     const HttpsSettings& settings() const { return settings_; }
+    // A transfer in progress is aborted soon after *flag becomes true (lets a long poll end on shutdown).
+    void setAbortFlag(const std::atomic<bool>* flag) { abortFlag_ = flag; }
 
 private:
     struct Impl;
     HttpsSettings settings_;
     std::unique_ptr<Impl> impl_;
+    const std::atomic<bool>* abortFlag_ = nullptr;
 };
 
 } // namespace kiosk::offline

@@ -139,6 +139,15 @@ auto OfflineStore::guarded(F&& f) -> decltype(f()) {
 OfflineStore::OfflineStore(const StorePaths& paths, std::string terminalId)
     : terminalId_(std::move(terminalId)) {
     std::string error;
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::path(paths.db).parent_path();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
+        std::filesystem::create_directories(dir, ec);
+        if (ec)
+            throw StoreError(StoreErrorKind::Io,
+                             "cannot create state directory " + dir.string() + ": " + ec.message());
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+    }
     cipher_ = RecordCipher::loadOrCreate(paths.dataKey, &error);
     if (!cipher_) throw StoreError(StoreErrorKind::KeyProblem, error);
     guarded([&] {
@@ -308,6 +317,14 @@ std::vector<std::string> OfflineStore::allIds() {
 std::int64_t OfflineStore::nextAttemptMs() {
     return guarded(
         [&] { return db_->scalarInt("SELECT MIN(next_attempt_ms) FROM outbox WHERE state='pending'", 0); });
+}
+
+void OfflineStore::makeAllPendingDue(std::int64_t nowMs) {
+    guarded([&] {
+        SqliteStatement st(*db_,
+                           "UPDATE outbox SET next_attempt_ms=? WHERE state='pending' AND next_attempt_ms>?");
+        st.bind(1, nowMs).bind(2, nowMs).run();
+    });
 }
 
 void OfflineStore::markSent(const std::vector<std::pair<std::string, std::string>>& idAndResult,

@@ -96,6 +96,7 @@ public:
     // Pending records whose next attempt is due, in seq order.
     std::vector<OutboxRecord> duePending(std::int64_t nowMs, int limit);
     std::int64_t nextAttemptMs(); // earliest next attempt among pending, 0 when nothing is pending
+    void makeAllPendingDue(std::int64_t nowMs); // a fresh process retries at once
     // Server acknowledged: state sent, payload purged. `serverResult` is the server's (non-personal) answer.
     void markSent(const std::vector<std::pair<std::string, std::string>>& idAndResult, std::int64_t nowMs);
     void markRejected(const std::string& id, const std::string& error, std::int64_t nowMs);

@@ -70,6 +70,22 @@ std::string makeCsrPem(EVP_PKEY* key, const std::string& commonName) {
     return bioToString(bio.get());
 }
 
+std::string makeSelfSignedCertPem(EVP_PKEY* key, const std::string& commonName, long validSeconds) {
+    X509Ptr cert(X509_new());
+    if (!cert) return {};
+    X509_set_version(cert.get(), 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 1);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), validSeconds);
+    X509_set_pubkey(cert.get(), key);
+    X509_NAME* name = X509_get_subject_name(cert.get());
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1, 0);
+    X509_set_issuer_name(cert.get(), name);
+    if (X509_sign(cert.get(), key, EVP_sha256()) <= 0) return {};
+    return certificatePem(cert.get());
+}
+
 // ---- PEM conversion ----
 
 PkeyPtr loadPrivateKeyPem(const std::string& pem) {

@@ -37,6 +37,8 @@ PkeyPtr generateEcKey();                                              // P-256; 
 std::string privateKeyPem(EVP_PKEY* key);                             // PKCS#8 PEM, unencrypted
 std::string certificatePem(X509* cert);                               // PEM
 std::string makeCsrPem(EVP_PKEY* key, const std::string& commonName); // empty on failure
+// A short-lived self-signed certificate (the enrolment handshake certificate); empty on failure.
+std::string makeSelfSignedCertPem(EVP_PKEY* key, const std::string& commonName, long validSeconds);
 PkeyPtr loadPrivateKeyPem(const std::string& pem);
 X509Ptr loadCertificatePem(const std::string& pem);
 X509ReqPtr loadCsrPem(const std::string& pem);

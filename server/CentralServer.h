@@ -44,6 +44,11 @@ public:
     int port() const;
     void stop(); // idempotent; returns when the serving thread has ended
 
+    // Test hook: the next `count` record writes (complaints, ratings batches) are answered with `status`
+    // (and Retry-After when retryAfterS > 0) without touching the database.
+    void injectWriteFailures(int count, int status, int retryAfterS = 0);
+    const std::string& caCertPath() const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -1,0 +1,118 @@
+// Terminal enrolment (see TerminalEnrolment.h).
+#include "offline/TerminalEnrolment.h"
+
+#include "offline/HttpsClient.h"
+#include "offline/RecordCipher.h"
+#include "offline/SyncProtocol.h"
+#include "offline/TlsCredentials.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <openssl/x509.h>
+#include <unistd.h>
+
+namespace kiosk::offline {
+namespace fs = std::filesystem;
+
+EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
+    EnrolmentResult out;
+    auto failWith = [&](const std::string& e) {
+        out.ok = false;
+        out.error = e;
+        return out;
+    };
+    std::error_code ec;
+    fs::create_directories(q.workDir, ec);
+    for (const std::string& f : {q.certFile, q.keyFile, q.caFile})
+        if (!fs::path(f).parent_path().empty()) fs::create_directories(fs::path(f).parent_path(), ec);
+
+    PkeyPtr key = generateEcKey();
+    if (!key) return failWith("OpenSSL could not create a key");
+    const std::string tmpKey = (fs::path(q.workDir) / "enrol.key.tmp").string();
+    const std::string tmpCert = (fs::path(q.workDir) / "enrol.crt.tmp").string();
+    const std::string keyPem = privateKeyPem(key.get());
+    std::string error;
+    if (!writeFileAtomic(tmpKey, keyPem, 0600, &error) ||
+        !writeFileAtomic(tmpCert, makeSelfSignedCertPem(key.get(), "kiosk-enrolment", 3600), 0644, &error))
+        return failWith(error);
+    struct Cleanup {
+        std::string a, b;
+        ~Cleanup() {
+            ::unlink(a.c_str());
+            ::unlink(b.c_str());
+        }
+    } cleanup{tmpKey, tmpCert};
+
+    HttpsSettings hs;
+    hs.baseUrl = q.serverUrl;
+    hs.certFile = tmpCert;
+    hs.keyFile = tmpKey;
+    hs.pinnedPubkey = q.pinnedPubkey;
+    hs.totalTimeoutMs = q.timeoutMs;
+    bool haveCa = !q.caFile.empty() && fs::exists(q.caFile);
+    if (haveCa)
+        hs.caFile = q.caFile;
+    else if (q.pinnedPubkey.empty()) {
+        hs.verifyServer = false; // trust on first use; checked below with the CA we receive
+        out.trustedOnFirstUse = true;
+    } else {
+        hs.verifyServer = false; // the pin alone authenticates the server (curl checks it before sending)
+    }
+    std::string csr = makeCsrPem(key.get(), "kiosk-terminal");
+    HttpResult r;
+    {
+        HttpsClient client(hs);
+        r = client.postJson("/api/v1/enroll", nlohmann::json{{"code", q.code}, {"csr", csr}}.dump());
+    }
+    if (!r.transportOk()) return failWith("cannot reach the server: " + r.error);
+    if (!r.ok()) return failWith("enrolment refused: " + describeHttpError(r.status, r.body));
+    nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("certificate") || !j.contains("ca_certificate"))
+        return failWith("the server's enrolment answer is not understood");
+    std::string certPem = j.value("certificate", std::string());
+    std::string caPem = j.value("ca_certificate", std::string());
+    X509Ptr cert = loadCertificatePem(certPem);
+    if (!cert || X509_check_private_key(cert.get(), key.get()) != 1)
+        return failWith("the server returned a certificate that does not match this terminal's key");
+    if (!loadCertificatePem(caPem)) return failWith("the server returned no usable CA certificate");
+
+    // Prove the new credentials and the received CA before replacing anything.
+    const std::string stageCert = q.certFile + ".new", stageKey = q.keyFile + ".new",
+                      stageCa = q.caFile + ".new";
+    if (!writeFileAtomic(stageKey, keyPem, 0600, &error) ||
+        !writeFileAtomic(stageCert, certPem, 0644, &error) ||
+        !writeFileAtomic(stageCa, haveCa ? std::string() : caPem, 0644, &error))
+        return failWith(error);
+    HttpsSettings check = hs;
+    check.certFile = stageCert;
+    check.keyFile = stageKey;
+    check.caFile = haveCa ? q.caFile : stageCa;
+    check.verifyServer = true;
+    HttpResult v;
+    {
+        HttpsClient client(check);
+        v = client.get("/api/v1/roster");
+    }
+    if (!v.ok()) {
+        ::unlink(stageCert.c_str());
+        ::unlink(stageKey.c_str());
+        ::unlink(stageCa.c_str());
+        return failWith("the new certificate does not work against this server: " +
+                        (v.error.empty() ? describeHttpError(v.status, v.body) : v.error));
+    }
+    fs::rename(stageKey, q.keyFile, ec);
+    if (!ec) fs::rename(stageCert, q.certFile, ec);
+    if (!ec && !haveCa) fs::rename(stageCa, q.caFile, ec);
+    ::unlink(stageCa.c_str());
+    if (ec) return failWith("cannot store the certificate: " + ec.message());
+    if (!q.dataKeyFile.empty() && !RecordCipher::loadOrCreate(q.dataKeyFile, &error)) return failWith(error);
+
+    out.ok = true;
+    out.caPin = publicKeyPinOfCertPem(caPem);
+    out.terminalId = j.value("terminal_id", std::string());
+    out.mode = j.value("mode", std::string());
+    out.counter = j.contains("counter") && j["counter"].is_number_integer() ? j["counter"].get<int>() : 0;
+    return out;
+}
+
+} // namespace kiosk::offline

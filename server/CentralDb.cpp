@@ -1,0 +1,280 @@
+// kiosk-central's SQLite storage (see CentralDb.h).
+//
+// Sections: schema | records | complaints | enrolment | terminals | events | stats
+#include "server/CentralDb.h"
+
+#include <cctype>
+#include <chrono>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+namespace kiosk::central {
+using offline::SqliteDb;
+using offline::SqliteStatement;
+using offline::SqliteTransaction;
+
+namespace {
+
+// ---- schema ----
+const char* const kMigrations[] = {
+    "CREATE TABLE records("
+    "  terminal TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL,"
+    "  payload_hash TEXT NOT NULL, payload TEXT NOT NULL, result TEXT NOT NULL, received_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY(terminal, id));"
+    "CREATE INDEX records_kind ON records(kind, terminal);"
+    "CREATE TABLE complaints("
+    "  tracking_no TEXT PRIMARY KEY, terminal TEXT NOT NULL, record_id TEXT NOT NULL,"
+    "  verify_hash TEXT NOT NULL, category TEXT NOT NULL, department TEXT, received_ms INTEGER NOT NULL);"
+    "CREATE TABLE dedup_counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+    "INSERT INTO dedup_counters VALUES('duplicates_refused', 0), ('payload_mismatches', 0);"
+    "CREATE TABLE terminals("
+    "  id TEXT PRIMARY KEY, mode TEXT, counter INTEGER, enrolled_ms INTEGER, last_seen_ms INTEGER,"
+    "  heartbeat TEXT);"
+    "CREATE TABLE enrolment_codes("
+    "  code_hash TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, mode TEXT NOT NULL, counter INTEGER NOT NULL,"
+    "  created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, used_ms INTEGER);"
+    "CREATE TABLE events("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, counter INTEGER NOT NULL, type TEXT NOT NULL, body TEXT NOT "
+    "NULL,"
+    "  created_ms INTEGER NOT NULL);",
+};
+constexpr int kSchemaVersion = 1;
+
+void bump(SqliteDb& db, const char* counter) {
+    SqliteStatement st(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?");
+    st.bind(1, counter).run();
+}
+
+} // namespace
+
+std::string CentralDb::sha256Hex(const std::string& data) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) {
+        out += hex[md[i] >> 4];
+        out += hex[md[i] & 15];
+    }
+    return out;
+}
+
+CentralDb::CentralDb(const std::string& path) : db_(path) {
+    std::lock_guard lock(mutex_);
+    int version = static_cast<int>(db_.scalarInt("PRAGMA user_version"));
+    if (version > kSchemaVersion)
+        throw offline::SqliteError(SQLITE_ERROR, "database " + path + " has schema version " +
+                                                     std::to_string(version) +
+                                                     ", newer than this kiosk-central; refusing to use it");
+    if (version < kSchemaVersion) {
+        SqliteTransaction tx(db_);
+        for (int v = version; v < kSchemaVersion; ++v)
+            db_.exec(kMigrations[v]);
+        db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+        tx.commit();
+    }
+}
+
+// ---- records ----
+namespace {
+
+std::optional<WriteOutcome> existing(SqliteDb& db, const IncomingRecord& r, const std::string& hash) {
+    SqliteStatement st(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?");
+    st.bind(1, r.terminal).bind(2, r.id);
+    if (!st.step()) return std::nullopt;
+    if (st.text(0) == hash) {
+        bump(db, "duplicates_refused");
+        return WriteOutcome{WriteStatus::Duplicate, st.text(1)};
+    }
+    bump(db, "payload_mismatches");
+    return WriteOutcome{WriteStatus::Mismatch, {}};
+}
+
+void insertRecord(SqliteDb& db, const IncomingRecord& r, const std::string& hash, const std::string& result,
+                  std::int64_t nowMs) {
+    SqliteStatement st(
+        db, "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
+            "VALUES(?,?,?,?,?,?,?,?)");
+    st.bind(1, r.terminal)
+        .bind(2, r.id)
+        .bind(3, r.kind)
+        .bind(4, r.seq)
+        .bind(5, hash)
+        .bind(6, r.canonicalPayload);
+    st.bind(7, result).bind(8, nowMs).run();
+}
+
+std::int64_t wallMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+WriteOutcome CentralDb::storeRecord(const IncomingRecord& record,
+                                    const std::function<std::string(SqliteDb&)>& onFirstWrite) {
+    return storeRecords({record}, [&](SqliteDb& db, size_t) { return onFirstWrite(db); }).at(0);
+}
+
+std::vector<WriteOutcome>
+CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
+                        const std::function<std::string(SqliteDb&, size_t)>& onFirstWrite) {
+    std::lock_guard lock(mutex_);
+    std::vector<WriteOutcome> out;
+    SqliteTransaction tx(db_);
+    std::int64_t now = wallMs();
+    for (size_t i = 0; i < records.size(); ++i) {
+        const IncomingRecord& r = records[i];
+        std::string hash = sha256Hex(r.kind + '\x1f' + r.canonicalPayload);
+        if (auto e = existing(db_, r, hash)) {
+            out.push_back(*e);
+            continue;
+        }
+        std::string result = onFirstWrite(db_, i);
+        insertRecord(db_, r, hash, result, now);
+        out.push_back({WriteStatus::Stored, result});
+    }
+    tx.commit();
+    return out;
+}
+
+// ---- complaints ----
+std::optional<nlohmann::json> CentralDb::complaintFor(const std::string& trackingNo,
+                                                      const std::string& verifyCode) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_,
+                       "SELECT c.verify_hash, c.category, IFNULL(c.department,''), c.received_ms, r.result "
+                       "FROM complaints c JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
+                       "WHERE c.tracking_no=?");
+    st.bind(1, trackingNo);
+    std::string given = sha256Hex(trackingNo + '\x1f' + verifyCode);
+    if (!st.step()) return std::nullopt;
+    std::string stored = st.text(0);
+    if (stored.size() != given.size() || CRYPTO_memcmp(stored.data(), given.data(), given.size()) != 0)
+        return std::nullopt;
+    return nlohmann::json{{"tracking_no", trackingNo},
+                          {"category", st.text(1)},
+                          {"department", st.text(2)},
+                          {"received_ms", st.int64(3)}};
+}
+
+// ---- enrolment ----
+std::string CentralDb::createEnrolmentCode(const std::string& terminalId, const std::string& mode,
+                                           int counter, std::int64_t nowMs, std::int64_t validMs) {
+    static const char* alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32, no I L O U
+    unsigned char b[12];
+    RAND_bytes(b, sizeof b);
+    std::string code;
+    for (int i = 0; i < 12; ++i) {
+        if (i && i % 4 == 0) code += '-';
+        code += alphabet[b[i] & 31];
+    }
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(
+        db_, "INSERT INTO enrolment_codes(code_hash, terminal_id, mode, counter, created_ms, expires_ms) "
+             "VALUES(?,?,?,?,?,?)");
+    st.bind(1, sha256Hex(code)).bind(2, terminalId).bind(3, mode).bind(4, counter).bind(5, nowMs);
+    st.bind(6, nowMs + validMs).run();
+    return code;
+}
+
+std::optional<EnrolmentGrant> CentralDb::consumeEnrolmentCode(const std::string& code, std::int64_t nowMs) {
+    std::string normalized;
+    for (char c : code) {
+        if (c == '-' || c == ' ') continue;
+        normalized += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    std::string dashed;
+    for (size_t i = 0; i < normalized.size(); ++i) {
+        if (i && i % 4 == 0) dashed += '-';
+        dashed += normalized[i];
+    }
+    std::lock_guard lock(mutex_);
+    SqliteTransaction tx(db_);
+    SqliteStatement st(db_, "SELECT terminal_id, mode, counter FROM enrolment_codes "
+                            "WHERE code_hash=? AND used_ms IS NULL AND expires_ms>?");
+    st.bind(1, sha256Hex(dashed)).bind(2, nowMs);
+    if (!st.step()) return std::nullopt;
+    EnrolmentGrant g{st.text(0), st.text(1), static_cast<int>(st.int64(2))};
+    SqliteStatement use(db_, "UPDATE enrolment_codes SET used_ms=? WHERE code_hash=?");
+    use.bind(1, nowMs).bind(2, sha256Hex(dashed)).run();
+    tx.commit();
+    return g;
+}
+
+// ---- terminals ----
+void CentralDb::recordEnrolment(const EnrolmentGrant& g, std::int64_t nowMs) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_, "INSERT INTO terminals(id, mode, counter, enrolled_ms) VALUES(?,?,?,?) "
+                            "ON CONFLICT(id) DO UPDATE SET mode=excluded.mode, counter=excluded.counter, "
+                            "enrolled_ms=excluded.enrolled_ms");
+    st.bind(1, g.terminalId).bind(2, g.mode).bind(3, g.counter).bind(4, nowMs).run();
+}
+
+void CentralDb::recordHeartbeat(const std::string& terminal, const std::string& heartbeatJson,
+                                std::int64_t nowMs) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_, "INSERT INTO terminals(id, last_seen_ms, heartbeat) VALUES(?,?,?) "
+                            "ON CONFLICT(id) DO UPDATE SET last_seen_ms=excluded.last_seen_ms, "
+                            "heartbeat=excluded.heartbeat");
+    st.bind(1, terminal).bind(2, nowMs).bind(3, heartbeatJson).run();
+}
+
+std::optional<int> CentralDb::counterOfTerminal(const std::string& terminal) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_, "SELECT counter FROM terminals WHERE id=? AND counter IS NOT NULL AND counter>0");
+    st.bind(1, terminal);
+    if (!st.step()) return std::nullopt;
+    return static_cast<int>(st.int64(0));
+}
+
+// ---- events ----
+std::int64_t CentralDb::addEvent(int counter, const std::string& type, const nlohmann::json& body,
+                                 std::int64_t nowMs) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_, "INSERT INTO events(counter, type, body, created_ms) VALUES(?,?,?,?)");
+    st.bind(1, counter).bind(2, type).bind(3, body.dump()).bind(4, nowMs).run();
+    return db_.lastInsertRowid();
+}
+
+std::vector<CounterEvent> CentralDb::eventsAfter(int counter, std::int64_t afterId, int limit) {
+    std::lock_guard lock(mutex_);
+    std::vector<CounterEvent> out;
+    SqliteStatement st(db_, "SELECT id, counter, type, body, created_ms FROM events WHERE counter=? AND id>? "
+                            "ORDER BY id LIMIT ?");
+    st.bind(1, counter).bind(2, afterId).bind(3, limit);
+    while (st.step())
+        out.push_back({st.int64(0), static_cast<int>(st.int64(1)), st.text(2),
+                       nlohmann::json::parse(st.text(3)), st.int64(4)});
+    return out;
+}
+
+// ---- stats ----
+nlohmann::json CentralDb::stats() {
+    std::lock_guard lock(mutex_);
+    nlohmann::json out;
+    for (const char* kind : {"complaint", "rating"}) {
+        nlohmann::json perTerminal = nlohmann::json::object();
+        std::int64_t total = 0;
+        SqliteStatement st(
+            db_, "SELECT terminal, COUNT(*) FROM records WHERE kind=? GROUP BY terminal ORDER BY terminal");
+        st.bind(1, kind);
+        while (st.step()) {
+            perTerminal[st.text(0)] = st.int64(1);
+            total += st.int64(1);
+        }
+        out[std::string(kind) + "s"] = {{"total", total}, {"per_terminal", perTerminal}};
+    }
+    SqliteStatement c(db_, "SELECT name, value FROM dedup_counters");
+    while (c.step())
+        out[c.text(0)] = c.int64(1);
+    out["records_total"] = db_.scalarInt("SELECT COUNT(*) FROM records");
+    out["terminals"] = db_.scalarInt("SELECT COUNT(*) FROM terminals");
+    out["events"] = db_.scalarInt("SELECT COUNT(*) FROM events");
+    return out;
+}
+
+} // namespace kiosk::central
