@@ -16,7 +16,9 @@
 
 namespace kiosk::config {
 
-std::string_view modeName(Mode mode) { return mode == Mode::Hall ? "hall" : "counter"; }
+std::string_view modeName(Mode mode) {
+    return mode == Mode::Hall ? "hall" : "counter";
+}
 
 namespace {
 
@@ -50,8 +52,9 @@ public:
         if (!v) {
             fail(n, key, "must be a whole number");
         } else if (*v < min || *v > max) {
-            fail(n, key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                             " (found " + std::to_string(*v) + ")");
+            fail(n, key,
+                 "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (found " +
+                     std::to_string(*v) + ")");
         } else {
             out = static_cast<int>(*v);
         }
@@ -75,8 +78,10 @@ public:
     void readBool(const char* key, bool& out) {
         const toml::node* n = find(key, false);
         if (!n) return;
-        if (auto v = n->value_exact<bool>()) out = *v;
-        else fail(n, key, "must be true or false");
+        if (auto v = n->value_exact<bool>())
+            out = *v;
+        else
+            fail(n, key, "must be true or false");
     }
 
     // One of a fixed set of words.
@@ -92,8 +97,10 @@ public:
             }
         }
         std::string list;
-        for (const char* c : choices) list += (list.empty() ? "" : ", ") + std::string("\"") + c + "\"";
-        fail(table_ ? table_->get(key) : nullptr, key, "must be one of " + list + " (found \"" + value + "\")");
+        for (const char* c : choices)
+            list += (list.empty() ? "" : ", ") + std::string("\"") + c + "\"";
+        fail(table_ ? table_->get(key) : nullptr, key,
+             "must be one of " + list + " (found \"" + value + "\")");
     }
 
     // Reports keys present in the table that no read asked for: almost always a typo.
@@ -101,14 +108,16 @@ public:
         if (!table_) return;
         for (auto&& [k, v] : *table_) {
             if (!known_.count(std::string(k.str()))) {
-                issues_.push_back({file_, static_cast<int>(k.source().begin.line), section_ + "." + std::string(k.str()),
-                                   "unknown key (check the spelling; `kioskctl config init` writes every valid key)"});
+                issues_.push_back(
+                    {file_, static_cast<int>(k.source().begin.line), section_ + "." + std::string(k.str()),
+                     "unknown key (check the spelling; `kioskctl config init` writes every valid key)"});
             }
         }
     }
 
     void fail(const toml::node* n, const char* key, const std::string& message) {
-        issues_.push_back({file_, n ? static_cast<int>(n->source().begin.line) : 0, section_ + "." + key, message});
+        issues_.push_back(
+            {file_, n ? static_cast<int>(n->source().begin.line) : 0, section_ + "." + key, message});
     }
 
 private:
@@ -157,16 +166,19 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     for (auto&& [k, v] : root) {
         const std::string name(k.str());
         if (!sections.count(name)) {
-            issues.push_back({file, static_cast<int>(k.source().begin.line), name,
-                              "unknown section (valid: [terminal] [server] [idcard] [printer] [ui] [technician])"});
+            issues.push_back(
+                {file, static_cast<int>(k.source().begin.line), name,
+                 "unknown section (valid: [terminal] [server] [idcard] [printer] [ui] [technician])"});
         } else if (!v.is_table()) {
-            issues.push_back({file, static_cast<int>(k.source().begin.line), name, "must be a [section] table"});
+            issues.push_back(
+                {file, static_cast<int>(k.source().begin.line), name, "must be a [section] table"});
         }
     }
 
     {
         TableReader r(root["terminal"].as_table(), "terminal", file, issues);
-        if (!root["terminal"].as_table()) issues.push_back({file, 0, "terminal", "section [terminal] is required"});
+        if (!root["terminal"].as_table())
+            issues.push_back({file, 0, "terminal", "section [terminal] is required"});
         r.readString("id", cfg.terminal.id, true);
         std::string mode(modeName(cfg.terminal.mode));
         r.readChoice("mode", mode, {"hall", "counter"});
@@ -206,7 +218,8 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         r.readInt("request_timeout_s", cfg.server.requestTimeoutS, 1, 600);
         r.reportUnknownKeys();
         if (!cfg.server.url.empty() && cfg.server.url.rfind("https://", 0) != 0) {
-            r.fail(root["server"]["url"].node(), "url", "must start with https:// (the terminal only talks TLS)");
+            r.fail(root["server"]["url"].node(), "url",
+                   "must start with https:// (the terminal only talks TLS)");
         }
         if (!cfg.server.pinnedPubkey.empty() && cfg.server.pinnedPubkey.rfind("sha256//", 0) != 0) {
             r.fail(root["server"]["pinned_pubkey"].node(), "pinned_pubkey", "must look like sha256//BASE64");
@@ -224,7 +237,8 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         r.reportUnknownKeys();
         static const int kBauds[] = {9600, 19200, 38400, 57600, 115200};
         bool baudOk = false;
-        for (int b : kBauds) baudOk = baudOk || b == cfg.idcard.baud;
+        for (int b : kBauds)
+            baudOk = baudOk || b == cfg.idcard.baud;
         if (!baudOk) {
             r.fail(root["idcard"]["baud"].node(), "baud", "must be 9600, 19200, 38400, 57600 or 115200");
         }
@@ -275,7 +289,8 @@ LoadResult loadConfigFile(const std::string& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         LoadResult r;
-        r.issues.push_back({path, 0, "", "file not found (create one with `kioskctl config init --out " + path + "`)"});
+        r.issues.push_back(
+            {path, 0, "", "file not found (create one with `kioskctl config init --out " + path + "`)"});
         return r;
     }
     std::ifstream in(path, std::ios::binary);
@@ -372,8 +387,8 @@ KioskConfig demoConfig(const std::string& stateDir, Mode mode) {
     cfg.terminal.counter = mode == Mode::Counter ? 3 : 0;
     cfg.terminal.stateDir = stateDir;
     cfg.server.url = "https://127.0.0.1:0"; // set by the demo launcher once the local server listens
-    cfg.idcard.port = "";                    // set to the simulator's pty
-    cfg.printer.uri = "none";                // set to the virtual printer's tcp:// address
+    cfg.idcard.port = "";                   // set to the simulator's pty
+    cfg.printer.uri = "none";               // set to the virtual printer's tcp:// address
     cfg.ui.fullscreen = false;
     return cfg;
 }

@@ -57,18 +57,19 @@ struct IdCardConfig {
 };
 
 struct PrinterConfig {
-    std::string uri = "usb:/dev/usb/lp0"; // usb:/dev/usb/lpN | serial:/dev/ttyS0?baud=9600 | tcp://HOST:9100 | file:/path
-    int paperWidthMm = 80;                // 80 or 58
+    std::string uri =
+        "usb:/dev/usb/lp0"; // usb:/dev/usb/lpN | serial:/dev/ttyS0?baud=9600 | tcp://HOST:9100 | file:/path
+    int paperWidthMm = 80;  // 80 or 58
     int timeoutMs = 3000;
 };
 
 struct UiConfig {
     std::string fontPath = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    int fontIndex = 2;       // face 2 of the .ttc is Simplified Chinese
-    bool fullscreen = true;  // borderless full screen; false = a window of width x height
-    int width = 1280;        // window size when not full screen
-    int height = 800;        //
-    double textScale = 1.0;  // 1.0 standard, up to 1.6 for the elder-friendly (适老化) layout
+    int fontIndex = 2;      // face 2 of the .ttc is Simplified Chinese
+    bool fullscreen = true; // borderless full screen; false = a window of width x height
+    int width = 1280;       // window size when not full screen
+    int height = 800;       //
+    double textScale = 1.0; // 1.0 standard, up to 1.6 for the elder-friendly (适老化) layout
 };
 
 struct TechnicianConfig {

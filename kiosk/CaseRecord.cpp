@@ -2,32 +2,57 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace kiosk {
 
 int CaseRecord::activeSteps() const {
     int n = 0;
-    for (const CaseStep& s : steps) n += s.state == StepState::Active;
+    for (const CaseStep& s : steps)
+        n += s.state == StepState::Active;
     return n;
 }
 
 const char* caseStatusKey(CaseStatus s) {
     switch (s) {
-    case CaseStatus::Accepted: return "case.status.accepted";
-    case CaseStatus::Processing: return "case.status.processing";
-    case CaseStatus::Suspended: return "case.status.suspended";
-    case CaseStatus::Completed: return "case.status.completed";
-    case CaseStatus::Rejected: return "case.status.rejected";
+    case CaseStatus::Accepted:
+        return "case.status.accepted";
+    case CaseStatus::Processing:
+        return "case.status.processing";
+    case CaseStatus::Suspended:
+        return "case.status.suspended";
+    case CaseStatus::Completed:
+        return "case.status.completed";
+    case CaseStatus::Rejected:
+        return "case.status.rejected";
     }
     return "case.status.accepted";
 }
 
 const char* stepStateKey(StepState s) {
     switch (s) {
-    case StepState::Done: return "case.step.done";
-    case StepState::Active: return "case.step.active";
-    case StepState::Pending: return "case.step.pending";
+    case StepState::Done:
+        return "case.step.done";
+    case StepState::Active:
+        return "case.step.active";
+    case StepState::Pending:
+        return "case.step.pending";
     }
     return "case.step.pending";
+}
+
+void sortForCitizen(std::vector<CaseRecord>& cases) {
+    auto rank = [](const CaseRecord& c) {
+        if (c.overdue()) return 0;
+        if (c.status == CaseStatus::Accepted || c.status == CaseStatus::Processing) return 1;
+        if (c.status == CaseStatus::Suspended) return 2;
+        return 3;
+    };
+    std::stable_sort(cases.begin(), cases.end(), [&](const CaseRecord& a, const CaseRecord& b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
+        if (rank(a) <= 1) return a.daysLeft.value_or(0) < b.daysLeft.value_or(0);
+        return a.acceptedAt > b.acceptedAt;
+    });
 }
 
 namespace {

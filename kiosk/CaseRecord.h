@@ -28,11 +28,11 @@ struct CaseRecord {
     std::string itemName;
     std::string department;
     CaseStatus status = CaseStatus::Accepted;
-    std::string acceptedAt;         // ISO 8601
-    int timeLimitDays = 0;          // 承诺时限, working days
-    std::string dueDate;            // YYYY-MM-DD
-    std::optional<int> daysLeft;    // negative when overdue; empty when completed or rejected
-    std::string completedAt;        // empty while open
+    std::string acceptedAt;      // ISO 8601
+    int timeLimitDays = 0;       // 承诺时限, working days
+    std::string dueDate;         // YYYY-MM-DD
+    std::optional<int> daysLeft; // negative when overdue; empty when completed or rejected
+    std::string completedAt;     // empty while open
     std::vector<CaseStep> steps;
 
     bool overdue() const { return daysLeft && *daysLeft < 0; }
@@ -47,6 +47,10 @@ struct CaseQueryParse {
     std::vector<CaseRecord> cases;
     std::string error; // empty on success; technician detail otherwise
 };
+
+// Orders cases the way a citizen wants to read them: overdue first, then open cases by time
+// left, suspended ones, and finished ones (completed, rejected) last, newest first.
+void sortForCitizen(std::vector<CaseRecord>& cases);
 
 // Parses the response body of POST /api/v1/cases/query.
 CaseQueryParse parseCaseQueryResponse(const std::string& body);

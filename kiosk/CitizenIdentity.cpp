@@ -21,8 +21,10 @@ std::string maskName(const std::string& s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
         if (i + len > s.size()) len = s.size() - i;
-        if (first) out.append(s, i, len);
-        else if (c != ' ') out += '*';
+        if (first)
+            out.append(s, i, len);
+        else if (c != ' ')
+            out += '*';
         first = false;
         i += len;
     }

@@ -40,7 +40,8 @@ void HallFlow::startQuery(TimePoint now) {
 }
 
 void HallFlow::retryCaseQuery(TimePoint now) {
-    if (screen_ == HallScreen::CaseQuery && caseQuery_.phase == CaseQueryPhase::Failed && caseQuery_.citizen) {
+    if (screen_ == HallScreen::CaseQuery && caseQuery_.phase == CaseQueryPhase::Failed &&
+        caseQuery_.citizen) {
         startQuery(now);
     }
 }
@@ -62,6 +63,7 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
         if (q->outcome == QueryOutcome::Ok) {
             caseQuery_.phase = CaseQueryPhase::Results;
             caseQuery_.cases = q->cases;
+            sortForCitizen(caseQuery_.cases);
         } else {
             caseQuery_.phase = CaseQueryPhase::Failed;
             caseQuery_.failureKey = q->outcome == QueryOutcome::Offline ? "cases.offline"

@@ -12,7 +12,9 @@ IdCardReader::IdCardReader(idcard::ReaderSettings settings, EventQueue& events)
     service_.start();
 }
 
-IdCardReader::~IdCardReader() { service_.stop(); }
+IdCardReader::~IdCardReader() {
+    service_.stop();
+}
 
 bool toAppEvent(const idcard::ReaderEvent& in, AppEvent& out) {
     if (const auto* p = std::get_if<idcard::CardPresented>(&in)) {

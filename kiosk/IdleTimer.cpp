@@ -21,7 +21,8 @@ std::optional<TimePoint> IdleTimer::nextDeadline(TimePoint now) const {
     const auto left = end - now;
     const auto whole = std::chrono::duration_cast<std::chrono::seconds>(left);
     const auto frac = left - whole;
-    return now + (frac.count() > 0 ? frac : std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(1)));
+    return now +
+           (frac.count() > 0 ? frac : std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(1)));
 }
 
 } // namespace kiosk

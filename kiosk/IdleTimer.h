@@ -12,7 +12,8 @@ using TimePoint = Clock::time_point;
 
 class IdleTimer {
 public:
-    IdleTimer(std::chrono::seconds timeout, std::chrono::seconds warning) : timeout_(timeout), warning_(warning) {}
+    IdleTimer(std::chrono::seconds timeout, std::chrono::seconds warning)
+        : timeout_(timeout), warning_(warning) {}
 
     void arm(TimePoint now) { lastActivity_ = now; }
     void disarm() { lastActivity_.reset(); }

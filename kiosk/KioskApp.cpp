@@ -48,7 +48,8 @@ KioskApp::~KioskApp() {
 
 int KioskApp::pump(TimePoint now) {
     std::vector<AppEvent> events = events_.drain();
-    for (const AppEvent& e : events) hall_->handle(e, now);
+    for (const AppEvent& e : events)
+        hall_->handle(e, now);
     for (AppEvent& e : events) {
         if (auto* p = std::get_if<CardPresented>(&e)) p->citizen.wipe();
     }

@@ -13,7 +13,8 @@ extern const std::string_view kStringsEn;
 
 namespace {
 
-void flatten(const toml::table& t, const std::string& prefix, std::map<std::string, std::string, std::less<>>& out) {
+void flatten(const toml::table& t, const std::string& prefix,
+             std::map<std::string, std::string, std::less<>>& out) {
     for (auto&& [k, v] : t) {
         const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
         if (const toml::table* sub = v.as_table()) {
@@ -72,7 +73,8 @@ std::string StringTable::format(std::string_view key, const std::vector<std::str
 
 std::vector<std::string> StringTable::keys() const {
     std::vector<std::string> out;
-    for (const auto& [k, v] : strings_) out.push_back(k);
+    for (const auto& [k, v] : strings_)
+        out.push_back(k);
     return out;
 }
 

@@ -25,7 +25,8 @@ using Clock = std::chrono::steady_clock;
 
 class Runner : public ScriptHost {
 public:
-    Runner(KioskApp& app, DemoEnvironment* demo, const RunnerOptions& o) : app_(app), demo_(demo), opt_(o), view_(app) {}
+    Runner(KioskApp& app, DemoEnvironment* demo, const RunnerOptions& o)
+        : app_(app), demo_(demo), opt_(o), view_(app) {}
     ~Runner() override { shutdown(); }
 
     int run();
@@ -107,7 +108,8 @@ bool Runner::setup(std::string& error) {
         error = std::string("cannot create the window: ") + SDL_GetError();
         return false;
     }
-    renderer_ = SDL_CreateRenderer(window_, -1, opt_.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
+    renderer_ =
+        SDL_CreateRenderer(window_, -1, opt_.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
     if (!renderer_ && !opt_.headless) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
     if (!renderer_) {
         error = std::string("cannot create a renderer: ") + SDL_GetError();
@@ -217,8 +219,10 @@ void Runner::drawFrame(Clock::time_point now) {
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     // A glyph first seen this frame was drawn as '?': draw again right after the rebuild.
-    if (fonts_.needsRebuild()) requestFrames(1);
-    else if (!screenshotPath_.empty()) saveScreenshot();
+    if (fonts_.needsRebuild())
+        requestFrames(1);
+    else if (!screenshotPath_.empty())
+        saveScreenshot();
     SDL_RenderPresent(renderer_);
     ++framesDrawn_;
     if (firstFrameMs_ < 0) {
@@ -285,7 +289,8 @@ bool Runner::presentCard(const std::string& name, std::string& error) {
     }
     if (demo_->presentCard(name)) return true;
     std::string known;
-    for (const auto& n : demo_->cardNames()) known += (known.empty() ? "" : ", ") + n;
+    for (const auto& n : demo_->cardNames())
+        known += (known.empty() ? "" : ", ") + n;
     error = "unknown card '" + name + "' (known: " + known + ")";
     return false;
 }
@@ -338,7 +343,9 @@ int Runner::run() {
             }
         }
         SDL_Event e;
-        int got = waitMs < 0 ? SDL_WaitEvent(&e) : waitMs == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, waitMs);
+        int got = waitMs < 0    ? SDL_WaitEvent(&e)
+                  : waitMs == 0 ? SDL_PollEvent(&e)
+                                : SDL_WaitEventTimeout(&e, waitMs);
         ++wakeups_;
         now = Clock::now();
         while (got) {
@@ -367,7 +374,8 @@ int Runner::run() {
             std::fprintf(stderr, "kiosk: script failed: %s\n", script->failure().c_str());
             return 1;
         }
-        std::printf("kiosk: script %s passed (%zu commands)\n", opt_.scriptPath.c_str(), script->commandsRun());
+        std::printf("kiosk: script %s passed (%zu commands)\n", opt_.scriptPath.c_str(),
+                    script->commandsRun());
     }
     return 0;
 }

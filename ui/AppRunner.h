@@ -30,7 +30,7 @@ struct RunnerOptions {
     int fontIndex = 2;
     std::string scriptPath;
     std::string screenshotDir = ".";
-    std::string statsPath; // JSON counters written at exit
+    std::string statsPath;        // JSON counters written at exit
     std::string firstFrameMarker; // when set, touch this file once the first frame is presented
 };
 

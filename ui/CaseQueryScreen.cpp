@@ -10,10 +10,14 @@ namespace {
 ImU32 statusColor(const Theme& th, const CaseRecord& c) {
     if (c.overdue()) return th.bad;
     switch (c.status) {
-    case CaseStatus::Completed: return th.good;
-    case CaseStatus::Rejected: return th.bad;
-    case CaseStatus::Suspended: return th.warn;
-    default: return th.active;
+    case CaseStatus::Completed:
+        return th.good;
+    case CaseStatus::Rejected:
+        return th.bad;
+    case CaseStatus::Suspended:
+        return th.warn;
+    default:
+        return th.active;
     }
 }
 
@@ -32,15 +36,16 @@ void drawWaiting(Ui& ui, const HallFlow& flow) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 c0(p.x + (avail.x - cw) * 0.5f, p.y);
-    dl->AddRectFilled(ImVec2(c0.x - em * 0.6f, c0.y + ch * 0.55f), ImVec2(c0.x + cw + em * 0.6f, c0.y + ch + em * 0.8f),
-                      ui.theme.panelBorder, em * 0.3f);
+    dl->AddRectFilled(ImVec2(c0.x - em * 0.6f, c0.y + ch * 0.55f),
+                      ImVec2(c0.x + cw + em * 0.6f, c0.y + ch + em * 0.8f), ui.theme.panelBorder, em * 0.3f);
     dl->AddRectFilled(c0, ImVec2(c0.x + cw, c0.y + ch), IM_COL32(214, 228, 244, 255), em * 0.35f);
     dl->AddRect(c0, ImVec2(c0.x + cw, c0.y + ch), ui.theme.primary, em * 0.35f, 0, em * 0.08f);
     dl->AddRectFilled(ImVec2(c0.x + cw * 0.68f, c0.y + ch * 0.2f), ImVec2(c0.x + cw * 0.9f, c0.y + ch * 0.7f),
                       ui.theme.pending, em * 0.1f);
     for (int i = 0; i < 3; ++i) {
         const float y = c0.y + ch * (0.25f + 0.17f * i);
-        dl->AddRectFilled(ImVec2(c0.x + cw * 0.1f, y), ImVec2(c0.x + cw * 0.58f, y + em * 0.25f), ui.theme.pending);
+        dl->AddRectFilled(ImVec2(c0.x + cw * 0.1f, y), ImVec2(c0.x + cw * 0.58f, y + em * 0.25f),
+                          ui.theme.pending);
     }
     ImGui::Dummy(ImVec2(0, ch + em * 1.6f));
     if (!flow.readerConnected()) {
@@ -52,81 +57,107 @@ void drawWaiting(Ui& ui, const HallFlow& flow) {
     text(ui, ui.t("reader.place_card_hint"), FontSize::Body, ui.theme.textMuted, Align::Center);
 }
 
-void drawSteps(Ui& ui, const CaseRecord& c) {
+// The steps left to right, like a progress bar a citizen knows from parcel tracking: a filled dot
+// for done, a ring with a dot for in progress (several at once = parallel approval), an empty ring
+// for not started; the words under each dot say the same without colour.
+void drawSteps(Ui& ui, const CaseRecord& c, float width) {
     const float em = ui.em;
+    const size_t n = c.steps.size();
+    const float slot = width / static_cast<float>(n);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < c.steps.size(); ++i) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float r = em * 0.35f;
+    const float cy = origin.y + r + em * 0.1f;
+    float bottom = cy + r;
+    for (size_t i = 0; i < n; ++i) {
         const CaseStep& s = c.steps[i];
-        const ImU32 col = s.state == StepState::Done ? ui.theme.good
+        const ImU32 col = s.state == StepState::Done     ? ui.theme.good
                           : s.state == StepState::Active ? ui.theme.active
                                                          : ui.theme.pending;
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float r = em * 0.3f;
-        const ImVec2 centre(p.x + r + em * 0.1f, p.y + em * 0.55f);
-        if (s.state == StepState::Pending) dl->AddCircle(centre, r, col, 0, em * 0.08f);
-        else dl->AddCircleFilled(centre, r, col);
-        if (s.state == StepState::Active) dl->AddCircleFilled(centre, r * 0.4f, IM_COL32(255, 255, 255, 255));
-        if (i + 1 < c.steps.size()) {
-            dl->AddLine(ImVec2(centre.x, centre.y + r), ImVec2(centre.x, centre.y + em * 1.5f - r), ui.theme.panelBorder,
-                        em * 0.06f);
+        const float cx = origin.x + slot * (static_cast<float>(i) + 0.5f);
+        if (i + 1 < n) {
+            const bool doneLink = s.state == StepState::Done;
+            dl->AddLine(ImVec2(cx + r, cy), ImVec2(cx + slot - r, cy),
+                        doneLink ? ui.theme.good : ui.theme.panelBorder, em * 0.08f);
         }
-        ImGui::SetCursorScreenPos(ImVec2(p.x + em * 1.1f, p.y));
-        std::string line = s.name;
-        if (!s.department.empty()) line += "  " + s.department;
-        line += "  ·  " + ui.t(stepStateKey(s.state));
-        if (!s.finishedAt.empty()) line += "  " + shortTime(s.finishedAt);
-        text(ui, line, FontSize::Body, s.state == StepState::Pending ? ui.theme.textMuted : ui.theme.text);
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + em * 1.5f));
+        if (s.state == StepState::Done) {
+            dl->AddCircleFilled(ImVec2(cx, cy), r, col);
+        } else {
+            dl->AddCircle(ImVec2(cx, cy), r, col, 0, em * 0.1f);
+            if (s.state == StepState::Active) dl->AddCircleFilled(ImVec2(cx, cy), r * 0.45f, col);
+        }
+        const float textWidth = slot - em * 0.3f;
+        ImGui::SetCursorScreenPos(ImVec2(cx - textWidth * 0.5f, cy + r + em * 0.25f));
+        ImGui::BeginGroup();
+        ImGui::PushItemWidth(textWidth);
+        ImGui::Dummy(ImVec2(textWidth, 0));
+        text(ui, s.name, FontSize::Body, s.state == StepState::Pending ? ui.theme.textMuted : ui.theme.text,
+             Align::Center, textWidth);
+        std::string words = ui.t(stepStateKey(s.state));
+        if (s.finishedAt.size() >= 10) words += " " + s.finishedAt.substr(5, 5);
+        text(ui, words, FontSize::Body, col, Align::Center, textWidth);
+        ImGui::PopItemWidth();
+        ImGui::EndGroup();
+        bottom = std::max(bottom, ImGui::GetItemRectMax().y);
     }
-    ImGui::Dummy(ImVec2(0, 0));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom + em * 0.2f));
+    ImGui::Dummy(ImVec2(width, 0));
 }
 
-void drawCaseCard(Ui& ui, const CaseRecord& c) {
+// Draws one case as a card at `start`, `width` wide; returns its bottom edge.
+float drawCaseCard(Ui& ui, const CaseRecord& c, ImVec2 start, float width) {
     const float em = ui.em;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
     ImGui::SetCursorScreenPos(ImVec2(start.x + em * 0.8f, start.y + em * 0.6f));
     ImGui::BeginGroup();
     const float inner = width - em * 1.6f;
     ImGui::PushItemWidth(inner);
-    text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left, inner);
-    std::string statusWords = ui.t(caseStatusKey(c.status));
-    badge(ui, statusWords, statusColor(ui.theme, c));
+    badge(ui, ui.t(caseStatusKey(c.status)), statusColor(ui.theme, c));
     ImGui::SameLine(0, em * 0.6f);
-    text(ui, c.caseNo + "  " + c.department, FontSize::Body, ui.theme.textMuted);
-    text(ui, ui.t("cases.accepted_at") + "  " + shortTime(c.acceptedAt) + "    " +
-                 ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)}),
-         FontSize::Body, ui.theme.text);
+    text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left,
+         inner - ImGui::GetItemRectSize().x - em);
+    text(ui, c.caseNo + "    " + c.department, FontSize::Body, ui.theme.textMuted, Align::Left, inner);
+    std::string dates = ui.t("cases.accepted_at") + " " + shortTime(c.acceptedAt) + "    " +
+                        ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)});
+    if (!c.dueDate.empty() && c.completedAt.empty())
+        dates += "    " + ui.t("cases.due_date") + " " + c.dueDate;
+    text(ui, dates, FontSize::Body, ui.theme.text, Align::Left, inner);
     if (!c.completedAt.empty()) {
-        text(ui, ui.t("cases.completed_at") + "  " + shortTime(c.completedAt), FontSize::Body, ui.theme.good);
+        text(ui, ui.t("cases.completed_at") + " " + shortTime(c.completedAt), FontSize::Large, ui.theme.good,
+             Align::Left, inner);
     } else if (c.daysLeft) {
         const int d = *c.daysLeft;
-        const std::string due = ui.t("cases.due_date") + "  " + c.dueDate + "    ";
-        if (d < 0) text(ui, due + ui.f("cases.overdue", {std::to_string(-d)}), FontSize::Large, ui.theme.bad);
-        else if (d == 0) text(ui, due + ui.t("cases.due_today"), FontSize::Large, ui.theme.warn);
-        else text(ui, due + ui.f("cases.days_left", {std::to_string(d)}), FontSize::Large, ui.theme.active);
+        if (d < 0)
+            text(ui, ui.f("cases.overdue", {std::to_string(-d)}), FontSize::Large, ui.theme.bad, Align::Left,
+                 inner);
+        else if (d == 0)
+            text(ui, ui.t("cases.due_today"), FontSize::Large, ui.theme.warn, Align::Left, inner);
+        else
+            text(ui, ui.f("cases.days_left", {std::to_string(d)}), FontSize::Large, ui.theme.active,
+                 Align::Left, inner);
     }
     if (c.activeSteps() > 1) {
-        text(ui, ui.f("cases.parallel", {std::to_string(c.activeSteps())}), FontSize::Body, ui.theme.active);
+        text(ui, ui.f("cases.parallel", {std::to_string(c.activeSteps())}), FontSize::Body, ui.theme.active,
+             Align::Left, inner);
     }
     if (!c.steps.empty()) {
         ImGui::Dummy(ImVec2(0, em * 0.3f));
-        drawSteps(ui, c);
+        drawSteps(ui, c, inner);
     }
     ImGui::PopItemWidth();
     ImGui::EndGroup();
     const float bottom = ImGui::GetItemRectMax().y + em * 0.6f;
+
     dl->ChannelsSetCurrent(0);
     dl->AddRectFilled(start, ImVec2(start.x + width, bottom), ui.theme.panel, em * 0.3f);
-    dl->AddRect(start, ImVec2(start.x + width, bottom), ui.theme.panelBorder, em * 0.3f, 0, std::max(1.f, em * 0.04f));
+    dl->AddRect(start, ImVec2(start.x + width, bottom), ui.theme.panelBorder, em * 0.3f, 0,
+                std::max(1.f, em * 0.04f));
     dl->AddRectFilled(start, ImVec2(start.x + em * 0.2f, bottom), statusColor(ui.theme, c), em * 0.3f,
                       ImDrawFlags_RoundCornersLeft);
     dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + em * 0.6f));
-    ImGui::Dummy(ImVec2(width, 0));
+    return bottom;
 }
 
 void drawResults(Ui& ui, const CaseQueryView& view) {
@@ -139,13 +170,37 @@ void drawResults(Ui& ui, const CaseQueryView& view) {
         text(ui, ui.t("cases.none"), FontSize::Large, ui.theme.textMuted, Align::Center);
         return;
     }
-    text(ui, ui.f("cases.count", {std::to_string(view.cases.size())}) + "    " + ui.t("cases.privacy"), FontSize::Body,
-         ui.theme.textMuted);
+    text(ui, ui.f("cases.count", {std::to_string(view.cases.size())}) + "    " + ui.t("cases.privacy"),
+         FontSize::Body, ui.theme.textMuted);
     ImGui::Dummy(ImVec2(0, em * 0.3f));
-    ImGui::BeginChild("cases", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    // A wide scrollbar shows there is more below; a finger can drag the list or the bar.
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, em * 0.7f);
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImGui::ColorConvertU32ToFloat4(ui.theme.secondary));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImGui::ColorConvertU32ToFloat4(ui.theme.primary));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrabActive,
+                          ImGui::ColorConvertU32ToFloat4(ui.theme.primaryPressed));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrabHovered, ImGui::ColorConvertU32ToFloat4(ui.theme.primary));
+    ImGui::BeginChild("cases", ImVec2(0, 0), false);
     dragToScroll();
-    for (const CaseRecord& c : view.cases) drawCaseCard(ui, c);
+    // Two columns where the screen is wide enough (landscape), one otherwise; rows as tall as their
+    // taller card.
+    const float gap = em * 0.6f;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = avail > em * 28 ? 2 : 1;
+    const float cardWidth = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    ImVec2 rowStart = ImGui::GetCursorScreenPos();
+    float rowBottom = rowStart.y;
+    for (size_t i = 0; i < view.cases.size(); ++i) {
+        const int col = static_cast<int>(i % static_cast<size_t>(columns));
+        if (col == 0 && i > 0) rowStart.y = rowBottom + gap;
+        const ImVec2 at(rowStart.x + static_cast<float>(col) * (cardWidth + gap), rowStart.y);
+        rowBottom = std::max(rowBottom, drawCaseCard(ui, view.cases[i], at, cardWidth));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowBottom + gap));
+    ImGui::Dummy(ImVec2(avail, 0));
     ImGui::EndChild();
+    ImGui::PopStyleColor(4);
+    ImGui::PopStyleVar();
 }
 
 } // namespace
@@ -162,17 +217,23 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
         flow.goHome();
         return;
     }
-    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + (homeSize.y - ui.fonts.font(FontSize::Title)->FontSize) * 0.5f));
+    ImGui::SetCursorScreenPos(
+        ImVec2(row.x, row.y + (homeSize.y - ui.fonts.font(FontSize::Title)->FontSize) * 0.5f));
     text(ui, ui.t("cases.title"), FontSize::Title, ui.theme.text);
     ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + homeSize.y + em * 0.5f));
 
     switch (view.phase) {
-    case CaseQueryPhase::WaitingForCard: drawWaiting(ui, flow); break;
+    case CaseQueryPhase::WaitingForCard:
+        drawWaiting(ui, flow);
+        break;
     case CaseQueryPhase::Loading:
         ImGui::Dummy(ImVec2(0, em * 3));
-        text(ui, ui.f("cases.loading", {maskName(view.citizen->name)}), FontSize::Large, ui.theme.text, Align::Center);
+        text(ui, ui.f("cases.loading", {maskName(view.citizen->name)}), FontSize::Large, ui.theme.text,
+             Align::Center);
         break;
-    case CaseQueryPhase::Results: drawResults(ui, view); break;
+    case CaseQueryPhase::Results:
+        drawResults(ui, view);
+        break;
     case CaseQueryPhase::Failed: {
         ImGui::Dummy(ImVec2(0, em * 2));
         text(ui, ui.t(view.failureKey), FontSize::Large, ui.theme.bad, Align::Center);

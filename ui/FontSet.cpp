@@ -23,13 +23,16 @@ bool FontSet::init(const std::string& path, int faceIndex, float emPixels, std::
         error = "font file cannot be read: " + path + " (check its permissions)";
         return false;
     }
-    for (ImWchar c = 0x20; c < 0x7F; ++c) codepoints_.insert(c);
+    for (ImWchar c = 0x20; c < 0x7F; ++c)
+        codepoints_.insert(c);
     // Full-width punctuation used everywhere in Chinese text.
     require("，。、；：？！“”‘’（）《》【】…—·￥％");
     return rebuild(error);
 }
 
-ImFont* FontSet::font(FontSize size) const { return fonts_[static_cast<int>(size)]; }
+ImFont* FontSet::font(FontSize size) const {
+    return fonts_[static_cast<int>(size)];
+}
 
 void FontSet::require(std::string_view s) {
     // Decode UTF-8; ImWchar is 16 bits in Debian's build, so characters beyond the BMP cannot be
@@ -39,13 +42,24 @@ void FontSet::require(std::string_view s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         unsigned cp = 0;
         int len = 1;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6) { cp = c & 0x1F; len = 2; }
-        else if ((c >> 4) == 0xE) { cp = c & 0x0F; len = 3; }
-        else if ((c >> 3) == 0x1E) { cp = c & 0x07; len = 4; }
-        else { ++i; continue; }
+        if (c < 0x80)
+            cp = c;
+        else if ((c >> 5) == 0x6) {
+            cp = c & 0x1F;
+            len = 2;
+        } else if ((c >> 4) == 0xE) {
+            cp = c & 0x0F;
+            len = 3;
+        } else if ((c >> 3) == 0x1E) {
+            cp = c & 0x07;
+            len = 4;
+        } else {
+            ++i;
+            continue;
+        }
         if (i + len > s.size()) break;
-        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        for (int k = 1; k < len; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         i += len;
         if (cp < 0x20 || cp > 0xFFFF) continue;
         if (codepoints_.insert(static_cast<ImWchar>(cp)).second) dirty_ = true;
@@ -58,7 +72,8 @@ bool FontSet::rebuild(std::string& error) {
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
 
     ImFontGlyphRangesBuilder builder;
-    for (ImWchar c : codepoints_) builder.AddChar(c);
+    for (ImWchar c : codepoints_)
+        builder.AddChar(c);
     ranges_.clear();
     builder.BuildRanges(&ranges_);
 
@@ -66,7 +81,8 @@ bool FontSet::rebuild(std::string& error) {
     for (int i = 0; i < 3; ++i) {
         ImFontConfig cfg;
         cfg.FontNo = faceIndex_;
-        cfg.OversampleH = cfg.OversampleV = 1; // FreeType renders at exact size; oversampling only costs memory
+        cfg.OversampleH = cfg.OversampleV =
+            1; // FreeType renders at exact size; oversampling only costs memory
         cfg.PixelSnapH = true;
         cfg.FontBuilderFlags = i == 2 ? ImGuiFreeTypeBuilderFlags_Bold : 0;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "NotoSansCJK-%d", static_cast<int>(sizes[i]));

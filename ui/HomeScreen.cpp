@@ -36,7 +36,8 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
     for (int i = 0; i < 4; ++i) {
         const int r = i / cols, c = i % cols;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + c * (w + gap), origin.y + r * (h + gap)));
-        if (tile(ui, ui.t(entries[i].title), ui.t(entries[i].sub), ImVec2(w, h))) flow.open(entries[i].screen, now);
+        if (tile(ui, ui.t(entries[i].title), ui.t(entries[i].sub), ImVec2(w, h)))
+            flow.open(entries[i].screen, now);
     }
     const ImVec2 win = ImGui::GetWindowPos();
     const ImVec2 winSize = ImGui::GetWindowSize();

@@ -28,8 +28,8 @@ void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now) {
     ImGui::Dummy(ImVec2(inner, 0));
     text(ui, ui.t("idle.title"), FontSize::Title, ui.theme.text, Align::Center, inner);
     ImGui::Dummy(ImVec2(0, em * 0.3f));
-    text(ui, ui.f("idle.countdown", {std::to_string(secondsLeft)}), FontSize::Body, ui.theme.textMuted, Align::Center,
-         inner);
+    text(ui, ui.f("idle.countdown", {std::to_string(secondsLeft)}), FontSize::Body, ui.theme.textMuted,
+         Align::Center, inner);
     ImGui::Dummy(ImVec2(0, em * 0.6f));
     const ImVec2 size(em * 8, em * 2.4f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + (box.x - size.x) * 0.5f, ImGui::GetCursorScreenPos().y));

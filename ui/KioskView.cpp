@@ -12,7 +12,8 @@ std::string KioskView::signature(TimePoint now) const {
     HallFlow& hall = app_.hall();
     const auto countdown = hall.idleCountdown(now);
     return std::to_string(static_cast<int>(hall.screen())) + "/" +
-           std::to_string(static_cast<int>(hall.caseQuery().phase)) + "/" + std::to_string(countdown ? *countdown : -1);
+           std::to_string(static_cast<int>(hall.caseQuery().phase)) + "/" +
+           std::to_string(countdown ? *countdown : -1);
 }
 
 void KioskView::draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoint now) {
@@ -23,7 +24,8 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoin
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
     if (drawHeader(ui, info_, em * 2.4f)) {
         strings_ = StringTable::load(strings_.language() == "en" ? "zh-CN" : "en");
@@ -31,20 +33,29 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoin
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 1.0f, em * 0.8f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em * 0.4f, em * 0.25f));
-    ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("content", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
 
     HallFlow& hall = app_.hall();
     if (app_.config().terminal.mode == config::Mode::Counter) {
         drawCounterScreen(ui, info_);
     } else {
         switch (hall.screen()) {
-        case HallScreen::Home: drawHomeScreen(ui, hall, info_, now); break;
-        case HallScreen::CaseQuery: drawCaseQueryScreen(ui, hall, now); break;
-        case HallScreen::Complaint: drawNoticeScreen(ui, hall, "complaint.title", "complaint.not_available"); break;
+        case HallScreen::Home:
+            drawHomeScreen(ui, hall, info_, now);
+            break;
+        case HallScreen::CaseQuery:
+            drawCaseQueryScreen(ui, hall, now);
+            break;
+        case HallScreen::Complaint:
+            drawNoticeScreen(ui, hall, "complaint.title", "complaint.not_available");
+            break;
         case HallScreen::ComplaintTrack:
             drawNoticeScreen(ui, hall, "complaint_track.title", "complaint_track.not_available");
             break;
-        case HallScreen::ServiceGuide: drawNoticeScreen(ui, hall, "guide.title", "guide.not_available"); break;
+        case HallScreen::ServiceGuide:
+            drawNoticeScreen(ui, hall, "guide.title", "guide.not_available");
+            break;
         }
     }
     ImGui::EndChild();

@@ -22,7 +22,8 @@ void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::st
 void drawCounterScreen(Ui& ui, const ScreenInfo& info) {
     const float em = ui.em;
     ImGui::Dummy(ImVec2(0, em * 1.5f));
-    text(ui, ui.f("counter.title", {std::to_string(info.counter)}), FontSize::Title, ui.theme.text, Align::Center);
+    text(ui, ui.f("counter.title", {std::to_string(info.counter)}), FontSize::Title, ui.theme.text,
+         Align::Center);
     ImGui::Dummy(ImVec2(0, em));
     text(ui, ui.t("counter.not_available"), FontSize::Large, ui.theme.textMuted, Align::Center);
 }

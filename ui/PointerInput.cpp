@@ -11,15 +11,17 @@ bool PointerInput::onEvent(const SDL_Event& e) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e.button.button != SDL_BUTTON_LEFT) return true; // one finger, one button
-        queue_.push_back({e.type == SDL_MOUSEBUTTONDOWN ? Step::Down : Step::Up, static_cast<float>(e.button.x),
-                          static_cast<float>(e.button.y), e.button.which == SDL_TOUCH_MOUSEID});
+        queue_.push_back({e.type == SDL_MOUSEBUTTONDOWN ? Step::Down : Step::Up,
+                          static_cast<float>(e.button.x), static_cast<float>(e.button.y),
+                          e.button.which == SDL_TOUCH_MOUSEID});
         return true;
     case SDL_MOUSEWHEEL:
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION:
         return true; // touch arrives as SDL's synthesized mouse events; the finger events are duplicates
-    default: return false;
+    default:
+        return false;
     }
 }
 

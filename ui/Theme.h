@@ -31,7 +31,7 @@ struct Theme {
 };
 
 // em for a screen: the largest size that fits both dimensions, times the config's text scale.
-// 1920x1080 -> 54 px, 1080x1920 -> 45, 1024x600 -> 30, 800x480 -> 24 (at scale 1.0).
+// 1920x1080 -> 47 px, 1080x1920 -> 41.5, 1024x600 -> 26, 800x480 -> 20.9 (at scale 1.0; never below 20).
 float emForScreen(int width, int height, double textScale);
 
 } // namespace kiosk::ui

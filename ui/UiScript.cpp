@@ -39,20 +39,25 @@ bool readDuration(const std::string& word, std::chrono::milliseconds& out) {
     }
     const std::string unit = word.substr(pos);
     if (n < 0) return false;
-    if (unit == "ms") out = std::chrono::milliseconds(n);
-    else if (unit == "s") out = std::chrono::seconds(n);
-    else return false;
+    if (unit == "ms")
+        out = std::chrono::milliseconds(n);
+    else if (unit == "s")
+        out = std::chrono::seconds(n);
+    else
+        return false;
     return true;
 }
 
 void skipSpaces(const std::string& s, size_t& i) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+        ++i;
 }
 
 std::string readWord(const std::string& s, size_t& i) {
     skipSpaces(s, i);
     const size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t')
+        ++i;
     return s.substr(start, i - start);
 }
 
@@ -83,8 +88,8 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
         };
         std::string word;
         if (verb == "tap" || verb == "type" || verb == "expect" || verb == "expect-not") {
-            c.kind = verb == "tap" ? ScriptCommand::Kind::Tap
-                     : verb == "type" ? ScriptCommand::Kind::Type
+            c.kind = verb == "tap"      ? ScriptCommand::Kind::Tap
+                     : verb == "type"   ? ScriptCommand::Kind::Type
                      : verb == "expect" ? ScriptCommand::Kind::Expect
                                         : ScriptCommand::Kind::ExpectNot;
             if (!quoted(c.arg)) return bad(verb + " needs a \"quoted\" text"), out;
@@ -92,7 +97,8 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
             c.kind = ScriptCommand::Kind::WaitFor;
             if (!quoted(c.arg)) return bad("wait-for needs a \"quoted\" text"), out;
             word = readWord(raw, i);
-            if (!readDuration(word, c.duration)) return bad("wait-for needs a time-out like 5s or 500ms"), out;
+            if (!readDuration(word, c.duration))
+                return bad("wait-for needs a time-out like 5s or 500ms"), out;
         } else if (verb == "wait") {
             c.kind = ScriptCommand::Kind::Wait;
             word = readWord(raw, i);
@@ -105,7 +111,8 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
         } else if (verb == "screenshot") {
             c.kind = ScriptCommand::Kind::Screenshot;
             c.arg = readWord(raw, i);
-            if (c.arg.empty() || c.arg.find('/') != std::string::npos || c.arg.find("..") != std::string::npos) {
+            if (c.arg.empty() || c.arg.find('/') != std::string::npos ||
+                c.arg.find("..") != std::string::npos) {
                 return bad("screenshot needs a file name (no directories)"), out;
             }
         } else {
@@ -141,7 +148,8 @@ void UiScriptRunner::next(long framesDrawn) {
 std::optional<UiScriptRunner::TimePoint> UiScriptRunner::nextDeadline(TimePoint now) const {
     if (finished_) return std::nullopt;
     if (index_ < commands_.size() && started_ &&
-        (commands_[index_].kind == ScriptCommand::Kind::Wait || commands_[index_].kind == ScriptCommand::Kind::WaitFor)) {
+        (commands_[index_].kind == ScriptCommand::Kind::Wait ||
+         commands_[index_].kind == ScriptCommand::Kind::WaitFor)) {
         // wait-for polls the screen every 50 ms; wait sleeps to its end.
         const TimePoint poll = now + std::chrono::milliseconds(50);
         return commands_[index_].kind == ScriptCommand::Kind::WaitFor ? std::min(poll, deadline_) : deadline_;
@@ -168,13 +176,17 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
         host_.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
         return next(framesDrawn + 2); // press and release take a frame each
     }
-    case K::Type: host_.pushText(c.arg); return next(framesDrawn);
+    case K::Type:
+        host_.pushText(c.arg);
+        return next(framesDrawn);
     case K::Card: {
         std::string error;
         if (!host_.presentCard(c.arg, error)) return fail(c, error);
         return next(framesDrawn);
     }
-    case K::CardRemove: host_.removeCard(); return next(framesDrawn);
+    case K::CardRemove:
+        host_.removeCard();
+        return next(framesDrawn);
     case K::Wait:
         if (!started_) {
             started_ = true;
@@ -188,7 +200,8 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
             deadline_ = now + c.duration;
         }
         if (host_.registry().showsText(c.arg)) return next(framesDrawn);
-        if (now >= deadline_) fail(c, "\"" + c.arg + "\" did not appear within " + std::to_string(c.duration.count()) + " ms");
+        if (now >= deadline_)
+            fail(c, "\"" + c.arg + "\" did not appear within " + std::to_string(c.duration.count()) + " ms");
         return;
     case K::Expect:
         if (!host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is not on screen");

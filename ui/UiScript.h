@@ -52,7 +52,7 @@ public:
     virtual bool presentCard(const std::string& name, std::string& error) = 0;
     virtual void removeCard() = 0;
     virtual void requestScreenshot(const std::string& fileName) = 0; // taken on the next frame drawn
-    virtual bool screenshotPending(std::string& error) const = 0;     // false once written (error if failed)
+    virtual bool screenshotPending(std::string& error) const = 0;    // false once written (error if failed)
     virtual void requestFrames(int n) = 0;
 };
 
@@ -79,9 +79,9 @@ private:
     std::vector<ScriptCommand> commands_;
     ScriptHost& host_;
     size_t index_ = 0;
-    bool started_ = false;          // the current command has begun
-    TimePoint deadline_{};          // wait / wait-for
-    long settleUntilFrame_ = 0;     // frames that must be drawn before the next look
+    bool started_ = false;      // the current command has begun
+    TimePoint deadline_{};      // wait / wait-for
+    long settleUntilFrame_ = 0; // frames that must be drawn before the next look
     bool finished_ = false;
     std::string failure_;
 };

@@ -37,8 +37,8 @@ struct Ui {
 enum class Align { Left, Center, Right };
 
 // Draws text at the cursor, wrapped to `wrapWidth` (0 = the rest of the content width).
-void text(Ui& ui, std::string_view s, FontSize size = FontSize::Body, ImU32 color = 0, Align align = Align::Left,
-          float wrapWidth = 0.f);
+void text(Ui& ui, std::string_view s, FontSize size = FontSize::Body, ImU32 color = 0,
+          Align align = Align::Left, float wrapWidth = 0.f);
 
 enum class ButtonKind { Primary, Secondary };
 

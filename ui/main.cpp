@@ -20,22 +20,24 @@
 namespace {
 
 int usage(FILE* out) {
-    std::fprintf(out,
-                 "usage: kiosk --config FILE [options]\n"
-                 "       kiosk --demo [--mode hall|counter] [--demo-state DIR] [--demo-port N] [options]\n"
-                 "options:\n"
-                 "  --headless            render offscreen with a software renderer (no display needed)\n"
-                 "  --size WxH            window / offscreen size (default: full screen, headless 1920x1080)\n"
-                 "  --windowed            a window instead of borderless full screen\n"
-                 "  --script FILE         drive the app with a UI script; exit 0 only if every check passed\n"
-                 "  --screenshot-dir DIR  where `screenshot NAME.png` writes (default .)\n"
-                 "  --stats-out FILE      write frame / wake-up counters as JSON at exit\n"
-                 "  --idle-timeout S      end a citizen session after S idle seconds (overrides the config)\n"
-                 "  --first-frame-marker FILE  write the time to first frame (ms) into FILE\n");
+    std::fprintf(
+        out, "usage: kiosk --config FILE [options]\n"
+             "       kiosk --demo [--mode hall|counter] [--demo-state DIR] [--demo-port N] [options]\n"
+             "options:\n"
+             "  --headless            render offscreen with a software renderer (no display needed)\n"
+             "  --size WxH            window / offscreen size (default: full screen, headless 1920x1080)\n"
+             "  --windowed            a window instead of borderless full screen\n"
+             "  --script FILE         drive the app with a UI script; exit 0 only if every check passed\n"
+             "  --screenshot-dir DIR  where `screenshot NAME.png` writes (default .)\n"
+             "  --stats-out FILE      write frame / wake-up counters as JSON at exit\n"
+             "  --idle-timeout S      end a citizen session after S idle seconds (overrides the config)\n"
+             "  --first-frame-marker FILE  write the time to first frame (ms) into FILE\n");
     return out == stdout ? 0 : 64;
 }
 
-bool parseSize(const char* s, int& w, int& h) { return std::sscanf(s, "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240; }
+bool parseSize(const char* s, int& w, int& h) {
+    return std::sscanf(s, "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240;
+}
 
 } // namespace
 
@@ -51,21 +53,34 @@ int main(int argc, char** argv) {
         const std::string a = argv[i];
         const bool hasValue = i + 1 < argc;
         if (a == "--help" || a == "-h") return usage(stdout);
-        if (a == "--demo") demo = true;
-        else if (a == "--headless") run.headless = true;
-        else if (a == "--windowed") windowed = true;
-        else if (a == "--config" && hasValue) configPath = argv[++i];
-        else if (a == "--mode" && hasValue) modeName = argv[++i];
-        else if (a == "--demo-state" && hasValue) demoState = argv[++i];
-        else if (a == "--demo-port" && hasValue) demoPort = std::atoi(argv[++i]);
-        else if (a == "--script" && hasValue) run.scriptPath = argv[++i];
-        else if (a == "--screenshot-dir" && hasValue) run.screenshotDir = argv[++i];
-        else if (a == "--stats-out" && hasValue) run.statsPath = argv[++i];
-        else if (a == "--first-frame-marker" && hasValue) run.firstFrameMarker = argv[++i];
-        else if (a == "--idle-timeout" && hasValue) idleTimeout = std::atoi(argv[++i]);
+        if (a == "--demo")
+            demo = true;
+        else if (a == "--headless")
+            run.headless = true;
+        else if (a == "--windowed")
+            windowed = true;
+        else if (a == "--config" && hasValue)
+            configPath = argv[++i];
+        else if (a == "--mode" && hasValue)
+            modeName = argv[++i];
+        else if (a == "--demo-state" && hasValue)
+            demoState = argv[++i];
+        else if (a == "--demo-port" && hasValue)
+            demoPort = std::atoi(argv[++i]);
+        else if (a == "--script" && hasValue)
+            run.scriptPath = argv[++i];
+        else if (a == "--screenshot-dir" && hasValue)
+            run.screenshotDir = argv[++i];
+        else if (a == "--stats-out" && hasValue)
+            run.statsPath = argv[++i];
+        else if (a == "--first-frame-marker" && hasValue)
+            run.firstFrameMarker = argv[++i];
+        else if (a == "--idle-timeout" && hasValue)
+            idleTimeout = std::atoi(argv[++i]);
         else if (a == "--size" && hasValue) {
             if (!parseSize(argv[++i], w, h)) {
-                std::fprintf(stderr, "kiosk: --size wants WIDTHxHEIGHT, at least 320x240 (got %s)\n", argv[i]);
+                std::fprintf(stderr, "kiosk: --size wants WIDTHxHEIGHT, at least 320x240 (got %s)\n",
+                             argv[i]);
                 return 64;
             }
         } else {
@@ -74,7 +89,8 @@ int main(int argc, char** argv) {
         }
     }
     if (demo == !configPath.empty()) {
-        std::fprintf(stderr, "kiosk: give either --config FILE (`kioskctl config init` writes one) or --demo\n");
+        std::fprintf(stderr,
+                     "kiosk: give either --config FILE (`kioskctl config init` writes one) or --demo\n");
         return 64;
     }
     if (modeName != "hall" && modeName != "counter") {
@@ -86,7 +102,8 @@ int main(int argc, char** argv) {
     std::unique_ptr<kiosk::DemoEnvironment> env;
     if (demo) {
         kiosk::DemoOptions o;
-        o.stateDir = demoState.empty() ? std::filesystem::temp_directory_path().string() + "/kiosk-demo" : demoState;
+        o.stateDir =
+            demoState.empty() ? std::filesystem::temp_directory_path().string() + "/kiosk-demo" : demoState;
         o.mode = modeName == "counter" ? kiosk::config::Mode::Counter : kiosk::config::Mode::Hall;
         o.serverPort = demoPort;
         std::string error;

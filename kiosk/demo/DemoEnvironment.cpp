@@ -46,7 +46,8 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, st
     std::string why;
     if (!env->parts_->server->start(&why)) {
         error = "the demo central server did not start: " + why;
-        if (o.serverPort != 0) error += " (is port " + std::to_string(o.serverPort) + " taken? try another --demo-port)";
+        if (o.serverPort != 0)
+            error += " (is port " + std::to_string(o.serverPort) + " taken? try another --demo-port)";
         return nullptr;
     }
     auto ca = central::CertAuthority::openOrCreate(ss.tlsDir, &why);

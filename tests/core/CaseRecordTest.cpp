@@ -34,13 +34,14 @@ TEST_CASE("a complete case list parses, parallel steps included") {
 
 TEST_CASE("a server that lies is refused whole, with a reason") {
     const char* bad[] = {
-        "",                                                   // empty
-        "<html>502</html>",                                   // a proxy's error page
-        R"({"cases":{}})",                                    // wrong type
-        R"({"cases":[{"case_no":"A"}]})",                     // missing fields
+        "",                               // empty
+        "<html>502</html>",               // a proxy's error page
+        R"({"cases":{}})",                // wrong type
+        R"({"cases":[{"case_no":"A"}]})", // missing fields
         R"({"cases":[{"case_no":"A","item_name":"i","department":"d","status":"teleported","accepted_at":"t"}]})",
         R"({"cases":[{"case_no":"A","item_name":"i","department":"d","status":"accepted","accepted_at":"t","days_left":"3"}]})",
-        "{\"cases\":[{\"case_no\":\"\xff\xfe\",\"item_name\":\"i\",\"department\":\"d\",\"status\":\"accepted\",\"accepted_at\":\"t\"}]}",
+        "{\"cases\":[{\"case_no\":\"\xff\xfe\",\"item_name\":\"i\",\"department\":\"d\",\"status\":"
+        "\"accepted\",\"accepted_at\":\"t\"}]}",
     };
     for (const char* b : bad) {
         const CaseQueryParse p = parseCaseQueryResponse(b);
@@ -67,4 +68,26 @@ TEST_CASE("transport results map to what the citizen is told") {
     CHECK(ok.outcome == QueryOutcome::Ok);
     CHECK(ok.requestId == 9);
     CHECK(ok.cases.empty());
+}
+
+TEST_CASE("cases are ordered for the citizen: overdue, open by time left, suspended, finished") {
+    auto mk = [](const char* no, CaseStatus st, std::optional<int> left, const char* accepted) {
+        CaseRecord r;
+        r.caseNo = no;
+        r.status = st;
+        r.daysLeft = left;
+        r.acceptedAt = accepted;
+        return r;
+    };
+    std::vector<CaseRecord> v = {mk("done-old", CaseStatus::Completed, {}, "2026-01-01"),
+                                 mk("open-5", CaseStatus::Processing, 5, "2026-11-01"),
+                                 mk("susp", CaseStatus::Suspended, 2, "2026-11-02"),
+                                 mk("late-3", CaseStatus::Processing, -3, "2026-10-01"),
+                                 mk("done-new", CaseStatus::Completed, {}, "2026-11-09"),
+                                 mk("open-1", CaseStatus::Accepted, 1, "2026-11-03")};
+    sortForCitizen(v);
+    std::vector<std::string> order;
+    for (const auto& c : v)
+        order.push_back(c.caseNo);
+    CHECK(order == std::vector<std::string>{"late-3", "open-1", "open-5", "susp", "done-new", "done-old"});
 }

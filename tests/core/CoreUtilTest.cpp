@@ -30,13 +30,15 @@ TEST_CASE("EventQueue wakes the loop on every push and drains in order") {
     std::atomic<int> wakes{0};
     q.setWaker([&] { ++wakes; });
     std::thread producer([&] {
-        for (int i = 0; i < 100; ++i) q.push(CaseQueryFinished{static_cast<std::uint64_t>(i), QueryOutcome::Ok, {}, ""});
+        for (int i = 0; i < 100; ++i)
+            q.push(CaseQueryFinished{static_cast<std::uint64_t>(i), QueryOutcome::Ok, {}, ""});
     });
     producer.join();
     CHECK(wakes == 100);
     auto events = q.drain();
     REQUIRE(events.size() == 100);
-    for (int i = 0; i < 100; ++i) CHECK(std::get<CaseQueryFinished>(events[i]).requestId == static_cast<std::uint64_t>(i));
+    for (int i = 0; i < 100; ++i)
+        CHECK(std::get<CaseQueryFinished>(events[i]).requestId == static_cast<std::uint64_t>(i));
     CHECK(q.empty());
 }
 
@@ -45,7 +47,8 @@ TEST_CASE("WorkerThread runs jobs in order off the caller's thread") {
     std::promise<std::thread::id> where;
     {
         WorkerThread w;
-        for (int i = 0; i < 10; ++i) w.post([&order, i] { order.push_back(i); });
+        for (int i = 0; i < 10; ++i)
+            w.post([&order, i] { order.push_back(i); });
         w.post([&] { where.set_value(std::this_thread::get_id()); });
         CHECK(where.get_future().get() != std::this_thread::get_id());
     }

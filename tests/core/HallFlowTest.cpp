@@ -15,7 +15,9 @@ struct FakeReader : CardReaderControl {
 
 struct FakeCases : CaseQueryService {
     std::vector<std::pair<std::uint64_t, std::string>> queries;
-    void queryCases(std::uint64_t id, const std::string& number) override { queries.emplace_back(id, number); }
+    void queryCases(std::uint64_t id, const std::string& number) override {
+        queries.emplace_back(id, number);
+    }
 };
 
 CitizenIdentity citizen(const std::string& name, const std::string& number) {
@@ -68,8 +70,9 @@ TEST_CASE_FIXTURE(Fixture, "card -> query -> results, and home wipes the citizen
     REQUIRE(flow.caseQuery().citizen);
     CHECK(flow.caseQuery().citizen->name == "王秀英");
 
-    flow.handle(CaseQueryFinished{cases.queries[0].first, QueryOutcome::Ok, {oneCase("A1"), oneCase("A2")}, ""},
-                t0 + 2s);
+    flow.handle(
+        CaseQueryFinished{cases.queries[0].first, QueryOutcome::Ok, {oneCase("A1"), oneCase("A2")}, ""},
+        t0 + 2s);
     CHECK(flow.caseQuery().phase == CaseQueryPhase::Results);
     CHECK(flow.caseQuery().cases.size() == 2);
 
@@ -106,7 +109,8 @@ TEST_CASE_FIXTURE(Fixture, "an answer for a previous citizen is dropped") {
 TEST_CASE_FIXTURE(Fixture, "failures are named so the screen can say them, and can be retried") {
     flow.open(HallScreen::CaseQuery, t0);
     flow.handle(CardPresented{citizen("A", "110105195603121529")}, t0);
-    flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::Offline, {}, "connect refused"}, t0);
+    flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::Offline, {}, "connect refused"},
+                t0);
     CHECK(flow.caseQuery().phase == CaseQueryPhase::Failed);
     CHECK(flow.caseQuery().failureKey == "cases.offline");
     CHECK(flow.caseQuery().failureDetail == "connect refused");

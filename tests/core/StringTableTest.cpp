@@ -1,6 +1,6 @@
 // The string tables: both languages hold the same keys; formatting; every key the code uses exists.
-#include "kiosk/CaseRecord.h"
 #include "kiosk/StringTable.h"
+#include "kiosk/CaseRecord.h"
 
 #include <doctest/doctest.h>
 
@@ -23,12 +23,14 @@ TEST_CASE("zh-CN and en hold exactly the same keys, none empty") {
 
 TEST_CASE("status keys used by the core exist") {
     const StringTable zh = StringTable::load("zh-CN");
-    for (CaseStatus s : {CaseStatus::Accepted, CaseStatus::Processing, CaseStatus::Suspended, CaseStatus::Completed,
-                         CaseStatus::Rejected}) {
+    for (CaseStatus s : {CaseStatus::Accepted, CaseStatus::Processing, CaseStatus::Suspended,
+                         CaseStatus::Completed, CaseStatus::Rejected}) {
         CHECK(zh.has(caseStatusKey(s)));
     }
-    for (StepState s : {StepState::Done, StepState::Active, StepState::Pending}) CHECK(zh.has(stepStateKey(s)));
-    for (const char* k : {"cases.offline", "cases.busy", "cases.server_error", "reader.connecting", "reader.disconnected"}) {
+    for (StepState s : {StepState::Done, StepState::Active, StepState::Pending})
+        CHECK(zh.has(stepStateKey(s)));
+    for (const char* k :
+         {"cases.offline", "cases.busy", "cases.server_error", "reader.connecting", "reader.disconnected"}) {
         CHECK(zh.has(k));
     }
 }

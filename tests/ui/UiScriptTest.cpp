@@ -7,10 +7,11 @@ using namespace kiosk::ui;
 using namespace std::chrono_literals;
 
 TEST_CASE("every command parses; comments and blank lines are skipped") {
-    const ParsedScript p = parseScript("# c\n\ntap \"办件 查询\"\ntype \"a\\\"b\"\ncard wang-xiuying\ncard remove\n"
-                                       "wait 500ms\nwait 2s\nwait-for \"X\" 5s\nexpect \"Y\"  # trailing\n"
-                                       "expect-not \"Z\"\nscreenshot a.png\n",
-                                       "t.kioskscript");
+    const ParsedScript p =
+        parseScript("# c\n\ntap \"办件 查询\"\ntype \"a\\\"b\"\ncard wang-xiuying\ncard remove\n"
+                    "wait 500ms\nwait 2s\nwait-for \"X\" 5s\nexpect \"Y\"  # trailing\n"
+                    "expect-not \"Z\"\nscreenshot a.png\n",
+                    "t.kioskscript");
     REQUIRE_MESSAGE(p.error.empty(), p.error);
     REQUIRE(p.commands.size() == 10);
     using K = ScriptCommand::Kind;
@@ -90,10 +91,13 @@ TEST_CASE("tap hits the centre of the labelled widget; a missing label fails wit
 TEST_CASE("plain text is not tappable; expect and expect-not read the screen") {
     FakeHost host;
     host.show("请将身份证放在读卡区", false);
-    UiScriptRunner r("s", parseScript("expect \"身份证\"\nexpect-not \"王\"\ntap \"请将身份证放在读卡区\"\n", "s").commands,
-                     host);
+    UiScriptRunner r(
+        "s",
+        parseScript("expect \"身份证\"\nexpect-not \"王\"\ntap \"请将身份证放在读卡区\"\n", "s").commands,
+        host);
     const auto t0 = std::chrono::steady_clock::now();
-    for (long f = 0; f < 100 && !r.finished(); f += 5) r.step(t0, true, f);
+    for (long f = 0; f < 100 && !r.finished(); f += 5)
+        r.step(t0, true, f);
     CHECK(r.failed());
     CHECK(r.failure().find("s:3:") == 0);
     CHECK(r.commandsRun() == 2);
@@ -115,7 +119,8 @@ TEST_CASE("wait-for times out; unknown cards fail; an unsettled app is never jud
     CHECK(r.failure().find("did not appear within 100 ms") != std::string::npos);
 
     UiScriptRunner c("s", parseScript("card wang\ncard nobody\n", "s").commands, host);
-    for (long f = 0; f < 100 && !c.finished(); f += 5) c.step(t0, true, f);
+    for (long f = 0; f < 100 && !c.finished(); f += 5)
+        c.step(t0, true, f);
     CHECK(host.cards == std::vector<std::string>{"wang"});
     CHECK(c.failure().find("unknown card 'nobody'") != std::string::npos);
 }

@@ -15,9 +15,10 @@
 namespace {
 
 int usage() {
-    std::fprintf(stderr, "usage: kioskctl config check FILE\n"
-                         "       kioskctl config init --out FILE [--mode hall|counter] [--server URL]\n"
-                         "                            [--state-dir DIR] [--terminal ID] [--counter N] [--force]\n");
+    std::fprintf(stderr,
+                 "usage: kioskctl config check FILE\n"
+                 "       kioskctl config init --out FILE [--mode hall|counter] [--server URL]\n"
+                 "                            [--state-dir DIR] [--terminal ID] [--counter N] [--force]\n");
     return 64;
 }
 
@@ -25,7 +26,8 @@ int check(const char* path) {
     const kiosk::config::LoadResult r = kiosk::config::loadConfigFile(path);
     if (!r.ok()) {
         std::fputs(r.report().c_str(), stderr);
-        std::fprintf(stderr, "%s: %zu problem%s found\n", path, r.issues.size(), r.issues.size() == 1 ? "" : "s");
+        std::fprintf(stderr, "%s: %zu problem%s found\n", path, r.issues.size(),
+                     r.issues.size() == 1 ? "" : "s");
         return 1;
     }
     const auto& c = *r.config;
@@ -53,7 +55,8 @@ int init(int argc, char** argv) {
                 return 64;
             }
             o.mode = v == "hall" ? kiosk::config::Mode::Hall : kiosk::config::Mode::Counter;
-            if (o.mode == kiosk::config::Mode::Counter && o.terminalId == "HALL-01") o.terminalId = "COUNTER-01";
+            if (o.mode == kiosk::config::Mode::Counter && o.terminalId == "HALL-01")
+                o.terminalId = "COUNTER-01";
         } else if (a == "--server" && value(o.serverUrl)) {
         } else if (a == "--state-dir" && value(o.stateDir)) {
         } else if (a == "--terminal" && value(o.terminalId)) {
@@ -70,19 +73,22 @@ int init(int argc, char** argv) {
     // Never hand a technician a file that does not pass its own check.
     const auto r = kiosk::config::parseConfig(text, out, "");
     if (!r.ok()) {
-        std::fprintf(stderr, "kioskctl config init: these options give an invalid config:\n%s", r.report().c_str());
+        std::fprintf(stderr, "kioskctl config init: these options give an invalid config:\n%s",
+                     r.report().c_str());
         return 1;
     }
     std::error_code ec;
     if (!force && std::filesystem::exists(out, ec)) {
-        std::fprintf(stderr, "kioskctl config init: %s already exists (use --force to overwrite)\n", out.c_str());
+        std::fprintf(stderr, "kioskctl config init: %s already exists (use --force to overwrite)\n",
+                     out.c_str());
         return 1;
     }
     std::ofstream f(out, std::ios::binary | std::ios::trunc);
     f << text;
     f.close();
     if (!f) {
-        std::fprintf(stderr, "kioskctl config init: cannot write %s: %s\n", out.c_str(), std::strerror(errno));
+        std::fprintf(stderr, "kioskctl config init: cannot write %s: %s\n", out.c_str(),
+                     std::strerror(errno));
         return 1;
     }
     std::printf("wrote %s\n", out.c_str());

@@ -24,7 +24,8 @@ const Command kCommands[] = {
 
 void usage(FILE* out) {
     std::fprintf(out, "usage: kioskctl <command> [args]\n\ncommands:\n");
-    for (const Command& c : kCommands) std::fprintf(out, "  %-8s %s\n", c.name, c.help);
+    for (const Command& c : kCommands)
+        std::fprintf(out, "  %-8s %s\n", c.name, c.help);
 }
 
 } // namespace
