@@ -22,7 +22,10 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
         return out;
     };
     std::error_code ec;
-    fs::create_directories(q.workDir, ec);
+    if (!fs::exists(q.workDir, ec)) {
+        fs::create_directories(q.workDir, ec);
+        fs::permissions(q.workDir, fs::perms::owner_all, ec); // the state directory holds keys
+    }
     for (const std::string& f : {q.certFile, q.keyFile, q.caFile})
         if (!fs::path(f).parent_path().empty()) fs::create_directories(fs::path(f).parent_path(), ec);
 

@@ -5,8 +5,14 @@
 //   [x] serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data]; first stdout line "listening on
 //   https://..." [x] runs until SIGTERM/SIGINT (signals taken synchronously with sigwait, no handler state)
 //   [x] issue-cert --tls-dir DIR --terminal ID --out DIR
+//   [x] enroll-code --db FILE --terminal ID --mode hall|counter [--counter N] [--valid-hours H]
+//   [x] stats --db FILE [--json]
+#include "offline/TlsCredentials.h"
+#include "server/CentralDb.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
+
+#include <chrono>
 
 #include <csignal>
 #include <cstdio>
@@ -97,6 +103,10 @@ int runServe(int argc, char** argv) {
     }
     std::printf("listening on https://%s:%d\n", s.host.c_str(), server.port());
     std::fflush(stdout);
+    std::string caPem;
+    if (kiosk::offline::readWholeFile(server.caCertPath(), &caPem))
+        std::fprintf(stderr, "kiosk-central: terminal CA %s, key pin %s\n", server.caCertPath().c_str(),
+                     kiosk::offline::publicKeyPinOfCertPem(caPem).c_str());
     int sig = 0;
     sigwait(&stopSignals, &sig);
     std::fprintf(stderr, "kiosk-central: signal %d, stopping\n", sig);
@@ -121,11 +131,83 @@ int runIssueCert(int argc, char** argv) {
     return 0;
 }
 
+// ---- enroll-code ----
+int runEnrollCode(int argc, char** argv) {
+    std::map<std::string, std::string> f;
+    if (!parseFlags(argc, argv, 2,
+                    {{"--db", true}, {"--terminal", true}, {"--mode", true}, {"--counter", true},
+                     {"--valid-hours", true}},
+                    &f) ||
+        !require(f, {"--db", "--terminal", "--mode"}))
+        return 64;
+    const std::string mode = f["--mode"];
+    if (mode != "hall" && mode != "counter") {
+        std::fprintf(stderr, "kiosk-central: --mode must be hall or counter\n");
+        return 64;
+    }
+    int counter = 0;
+    double hours = 24;
+    try {
+        if (f.count("--counter")) counter = std::stoi(f["--counter"]);
+        if (f.count("--valid-hours")) hours = std::stod(f["--valid-hours"]);
+    } catch (const std::exception&) {
+        std::fprintf(stderr, "kiosk-central: bad number in --counter or --valid-hours\n");
+        return 64;
+    }
+    if (mode == "counter" && counter < 1) {
+        std::fprintf(stderr, "kiosk-central: a counter pad needs --counter N (its window number)\n");
+        return 64;
+    }
+    const std::string& terminal = f["--terminal"];
+    if (terminal.empty() || terminal.size() > 64 || terminal == "kiosk-enrolment") {
+        std::fprintf(stderr, "kiosk-central: --terminal must be a short id such as HALL-01\n");
+        return 64;
+    }
+    try {
+        kiosk::central::CentralDb db(f["--db"]);
+        auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        std::string code = db.createEnrolmentCode(terminal, mode, counter, now, static_cast<long long>(hours * 3600e3));
+        std::printf("%s\n", code.c_str());
+        std::fprintf(stderr, "kiosk-central: one-time code for %s (%s%s), valid %.0f h\n", terminal.c_str(),
+                     mode.c_str(), counter ? (", counter " + std::to_string(counter)).c_str() : "", hours);
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
+// ---- stats ----
+int runStats(int argc, char** argv) {
+    std::map<std::string, std::string> f;
+    if (!parseFlags(argc, argv, 2, {{"--db", true}, {"--json", false}}, &f) || !require(f, {"--db"})) return 64;
+    try {
+        kiosk::central::CentralDb db(f["--db"]);
+        nlohmann::json st = db.stats();
+        if (f.count("--json")) {
+            std::printf("%s\n", st.dump(2).c_str());
+        } else {
+            std::printf("complaints: %lld\nratings:    %lld\nduplicates refused: %lld\npayload mismatches: %lld\n",
+                        st["complaints"]["total"].get<long long>(), st["ratings"]["total"].get<long long>(),
+                        st["duplicates_refused"].get<long long>(), st["payload_mismatches"].get<long long>());
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
 void usage(FILE* out) {
     std::fprintf(out, "usage:\n"
                       "  kiosk-central serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data]\n"
                       "                      [--lookups-per-minute N]\n"
-                      "  kiosk-central issue-cert --tls-dir DIR --terminal ID --out DIR\n");
+                      "  kiosk-central issue-cert --tls-dir DIR --terminal ID --out DIR\n"
+                      "  kiosk-central enroll-code --db FILE --terminal ID --mode hall|counter [--counter N]\n"
+                      "                            [--valid-hours H]\n"
+                      "  kiosk-central stats --db FILE [--json]\n");
 }
 
 } // namespace
@@ -139,6 +221,8 @@ int main(int argc, char** argv) {
     std::string cmd = argv[1];
     if (cmd == "serve") return runServe(argc, argv);
     if (cmd == "issue-cert") return runIssueCert(argc, argv);
+    if (cmd == "enroll-code") return runEnrollCode(argc, argv);
+    if (cmd == "stats") return runStats(argc, argv);
     if (cmd == "--help" || cmd == "-h") {
         usage(stdout);
         return 0;

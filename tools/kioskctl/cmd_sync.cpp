@@ -1,9 +1,125 @@
-// kioskctl sync — not implemented yet; replaced by the issue that delivers it.
+// kioskctl sync — run the terminal's sync engine in the foreground.
+//
+//   kioskctl sync --config FILE --until-empty [--timeout S]   exit 0 when nothing is pending, 75 otherwise
+//   kioskctl sync --config FILE                               runs until SIGINT/SIGTERM, status lines on stderr
+//
+// Sections: config -> sync settings (also used by cmd_outbox.cpp and cmd_enroll.cpp) | command
+// Checklist:
+//   [x] same SyncEngine as the kiosk app, same store, same credentials from the config
+//   [x] JSON summary on stdout (pending, sent, rejected, online, last_error)
+#include "config/KioskConfig.h"
+#include "offline/SyncEngine.h"
 #include "tools/kioskctl/Commands.h"
 
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <pthread.h>
+#include <string>
 
-int kioskctl::runSync(int, char**) {
-    std::fprintf(stderr, "kioskctl sync: not implemented in this build\n");
-    return 69;
+namespace kioskctl {
+
+// ---- config -> sync settings ----
+// Loads the config (printing its problems) and maps it onto the offline module's plain settings.
+bool loadSyncSettings(const std::string& configPath, kiosk::offline::SyncSettings* out,
+                      kiosk::config::KioskConfig* configOut) {
+    const kiosk::config::LoadResult r = kiosk::config::loadConfigFile(configPath);
+    if (!r.ok()) {
+        std::fputs(r.report().c_str(), stderr);
+        return false;
+    }
+    const kiosk::config::KioskConfig& c = *r.config;
+    std::filesystem::path tls = std::filesystem::path(c.terminal.stateDir) / "tls";
+    kiosk::offline::SyncSettings s;
+    s.https.baseUrl = c.server.url;
+    while (!s.https.baseUrl.empty() && s.https.baseUrl.back() == '/') s.https.baseUrl.pop_back();
+    s.https.caFile = c.server.caFile.empty() ? (tls / "ca.crt").string() : c.server.caFile;
+    s.https.certFile = c.server.certFile.empty() ? (tls / "client.crt").string() : c.server.certFile;
+    s.https.keyFile = c.server.keyFile.empty() ? (tls / "client.key").string() : c.server.keyFile;
+    s.https.pinnedPubkey = c.server.pinnedPubkey;
+    s.https.connectTimeoutMs = c.server.connectTimeoutS * 1000;
+    s.https.totalTimeoutMs = c.server.requestTimeoutS * 1000;
+    s.store = kiosk::offline::StorePaths::in(c.terminal.stateDir);
+    s.terminalId = c.terminal.id;
+    s.mode = std::string(kiosk::config::modeName(c.terminal.mode));
+    s.counter = c.terminal.counter;
+    *out = s;
+    if (configOut) *configOut = c;
+    return true;
+}
+
+} // namespace kioskctl
+
+namespace {
+
+int usage() {
+    std::fprintf(stderr, "usage: kioskctl sync --config FILE [--until-empty] [--timeout S]\n");
+    return 64;
+}
+
+void printSummary(const kiosk::offline::SyncEvent& st) {
+    nlohmann::json j = {{"pending", st.pending},
+                        {"rejected", st.rejected},
+                        {"oldest_pending_age_s", st.oldestPendingAgeS},
+                        {"online", st.online},
+                        {"last_sync_ms", st.lastSyncMs},
+                        {"last_error", st.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.error)}};
+    std::printf("%s\n", j.dump().c_str());
+}
+
+} // namespace
+
+// ---- command ----
+int kioskctl::runSync(int argc, char** argv) {
+    std::string config;
+    bool untilEmpty = false;
+    int timeoutS = 60;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--config" && i + 1 < argc) config = argv[++i];
+        else if (a == "--until-empty") untilEmpty = true;
+        else if (a == "--timeout" && i + 1 < argc) {
+            try {
+                timeoutS = std::stoi(argv[++i]);
+            } catch (const std::exception&) {
+                return usage();
+            }
+        } else return usage();
+    }
+    if (config.empty()) return usage();
+    kiosk::offline::SyncSettings s;
+    if (!loadSyncSettings(config, &s, nullptr)) return 78;
+
+    if (untilEmpty) {
+        kiosk::offline::SyncEngine engine(s, [](const kiosk::offline::SyncEvent& e) {
+            if (e.kind == kiosk::offline::SyncEvent::Kind::Rejected)
+                std::fprintf(stderr, "kioskctl sync: record %s rejected: %s\n", e.recordId.c_str(), e.error.c_str());
+            else if (e.kind == kiosk::offline::SyncEvent::Kind::StoreProblem)
+                std::fprintf(stderr, "kioskctl sync: store problem: %s\n", e.error.c_str());
+        });
+        bool empty = engine.runUntilEmpty(std::chrono::seconds(timeoutS));
+        printSummary(engine.lastStatus());
+        if (!empty) std::fprintf(stderr, "kioskctl sync: records still pending after %d s\n", timeoutS);
+        return empty ? 0 : 75;
+    }
+
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    kiosk::offline::SyncEngine engine(s, [](const kiosk::offline::SyncEvent& e) {
+        if (e.kind == kiosk::offline::SyncEvent::Kind::Status)
+            std::fprintf(stderr, "sync: %s pending=%lld rejected=%lld%s%s\n", e.online ? "online" : "offline",
+                         static_cast<long long>(e.pending), static_cast<long long>(e.rejected),
+                         e.error.empty() ? "" : " last_error=", e.error.c_str());
+        else if (e.kind == kiosk::offline::SyncEvent::Kind::Rejected)
+            std::fprintf(stderr, "sync: record %s rejected: %s\n", e.recordId.c_str(), e.error.c_str());
+    });
+    engine.start();
+    int sig = 0;
+    sigwait(&stopSignals, &sig);
+    engine.stop();
+    printSummary(engine.lastStatus());
+    return 0;
 }
