@@ -247,13 +247,19 @@ void ReaderService::run() {
         }
         if (link != Link::Ready) {
             auto st = session.samStatus();
-            Result<std::string> id = st ? session.samId() : Result<std::string>(st.error());
-            if (!id) {
+            if (!st) {
+                fail(st.error());
+                if (!waitFor(settings_.reconnectIntervalMs)) break;
+                continue;
+            }
+            // The SAM id is informative: a reader that does not answer 12 FF properly still reads cards.
+            Result<std::string> id = session.samId();
+            if (!id && id.error().kind == ErrorKind::Disconnected) {
                 fail(id.error());
                 if (!waitFor(settings_.reconnectIntervalMs)) break;
                 continue;
             }
-            samId = id.value();
+            samId = id ? id.value() : std::string();
             link = Link::Ready;
             lastError.reset();
             emit(ReaderConnected{samId});

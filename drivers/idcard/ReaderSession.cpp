@@ -138,7 +138,8 @@ Result<FindOutcome> ReaderSession::findCard() {
     auto r = transactRetry(cmd::kFindCard, timeoutFor(cmd::kFindCard));
     if (!r) return r.error();
     const StatusWord sw = r.value().sw;
-    if (sw.is(Sw3::FindOk)) return FindOutcome::CardFound;
+    // 9F per the reference; a few readers answer 90 [verify]: both mean a card is there.
+    if (sw.is(Sw3::FindOk) || sw.is(Sw3::Ok)) return FindOutcome::CardFound;
     if (sw.is(Sw3::NoCard)) return FindOutcome::NoCard;
     return makeStatusError(sw.sw1, sw.sw2, sw.sw3, cmd::kFindCard.name);
 }

@@ -574,3 +574,22 @@ TEST_CASE("stop() is idempotent, works without start() and from the destructor")
     }
     CHECK(true);
 }
+
+TEST_CASE(
+    "tolerance: a reader without a usable SAM id answer, or answering find with 90, still reads cards") {
+    Rig rig;
+    std::string perr;
+    rig.sim.setFault(*parseSimFault("sw3 21 samid", perr));
+    rig.service->start();
+    const int c = rig.log.waitFor<ReaderConnected>(0);
+    REQUIRE(c >= 0);
+    CHECK(rig.log.get<ReaderConnected>(c).samId.empty());
+    rig.sim.setFault(*parseSimFault("sw3 90 find", perr));
+    rig.service->setWanted(true);
+    rig.sim.present("zhao-min");
+    const int p = rig.log.waitFor<CardPresented>(0);
+    REQUIRE(p >= 0);
+    CHECK(rig.log.get<CardPresented>(p).card.name == "赵敏");
+    CHECK(rig.log.get<CardPresented>(p).card.samId.empty());
+    CHECK(rig.log.count<ReaderFault>() == 0);
+}
