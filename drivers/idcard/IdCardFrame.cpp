@@ -3,6 +3,7 @@
 #include "drivers/idcard/IdCardFrame.h"
 
 #include <algorithm>
+#include <string.h>
 
 namespace kiosk::idcard {
 
@@ -82,6 +83,12 @@ void FrameParser::feed(std::span<const std::uint8_t> bytes) {
 void FrameParser::reset() {
     buf_.clear();
     pos_ = 0;
+}
+
+void FrameParser::wipe() {
+    buf_.resize(buf_.capacity());
+    if (!buf_.empty()) explicit_bzero(buf_.data(), buf_.size());
+    reset();
 }
 
 void FrameParser::compact() {

@@ -6,6 +6,7 @@
 //   [x] XOR checksum over Len1..last data byte
 //   [x] stream parser: resync on AA AA AA 96 69, split frames, garbage, bad checksum, oversize length
 //   [x] response frames too (used by the simulator and tests)
+//   [x] wipe(): the buffered bytes (card data) are zeroed, not just dropped
 //   [ ] USB raw bulk-endpoint variants (VID 0400 PID C35A): not supported, serial only
 #pragma once
 
@@ -80,6 +81,8 @@ public:
     void feed(std::span<const std::uint8_t> bytes);
     std::optional<ParsedItem> next();
     void reset();
+    // reset() that also zeroes the whole buffer (it may hold card data).
+    void wipe();
     std::size_t buffered() const { return buf_.size() - pos_; }
     std::size_t skippedBytes() const { return skipped_; }
     // True when a preamble was seen and the frame it starts is not complete yet (for "truncated").

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string.h>
 
 namespace kiosk::idcard {
 namespace {
@@ -63,6 +64,16 @@ Result<Response> ReaderSession::transact(const Command& c, int timeoutMs,
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
     std::size_t got = 0;
     std::uint8_t buf[4096];
+    // Raw answers may hold card data: zero the read buffer and the parser on every way out.
+    struct Wiper {
+        std::uint8_t* b;
+        std::size_t n;
+        FrameParser& p;
+        ~Wiper() {
+            explicit_bzero(b, n);
+            p.wipe();
+        }
+    } wiper{buf, sizeof buf, parser_};
     for (;;) {
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();

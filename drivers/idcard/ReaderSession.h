@@ -8,6 +8,7 @@
 //   [x] SAM status, SAM id ("%02d.%02d-%u-%09u-%09u" [verify]), find, select (8-byte card serial),
 //       read 30 01 / 30 10 (length checks, text parse), additional address 30 03 (SW3 91 = none)
 //   [x] counts bytes sent/received (the benchmark's wire time)
+//   [x] raw answer bytes (read buffer, parser) zeroed after every transaction
 //   [ ] reset SAM (10 FF), set baud (60 xx), set RF frame size (61 FF) are built (IdCardFrame.h) but not
 //       used by the session: the reader is used at the baud it is configured for
 #pragma once

@@ -239,3 +239,17 @@ TEST_CASE("simulator fault specs parse, and bad ones are refused with a reason")
     for (const char* bad : {"", "explode", "sw3", "sw3 zz", "sw3 41 nowhere", "checksum 4", "silence xq"})
         CHECK_MESSAGE(!parseSimFault(bad, err), bad);
 }
+
+TEST_CASE("parser: wipe() drops buffered bytes and the parser keeps working") {
+    const Bytes f = buildResponseFrame(0, 0, 0x90, Bytes(50, 9));
+    FrameParser p;
+    p.feed(std::span(f).first(30));
+    CHECK(p.buffered() == 30);
+    p.wipe();
+    CHECK(p.buffered() == 0);
+    CHECK(!p.midFrame());
+    p.feed(f);
+    auto items = drain(p);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].body->size() == 53);
+}

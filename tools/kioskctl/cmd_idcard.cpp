@@ -168,9 +168,10 @@ int runRead(const Args& a) {
     (void)decoderFailed;
 
     if (card) {
-        const std::string json = ic::cardToJson(*card, a.has("--unmasked"), a.has("--json") ? -1 : 2);
+        std::string json = ic::cardToJson(*card, a.has("--unmasked"), a.has("--json") ? -1 : 2);
         std::fprintf(stdout, "%s\n", json.c_str());
         std::fflush(stdout);
+        ic::wipeString(json);
         card->wipe();
         return kExitCard;
     }
