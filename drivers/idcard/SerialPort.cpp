@@ -6,7 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/ioctl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +57,13 @@ bool SerialPort::open(const std::string& path, int baud, std::string& error) {
         error = "cannot open " + path + ": " + std::strerror(errno);
         return false;
     }
+    // A second program must not talk to the reader at the same time. flock (not TIOCEXCL): the kernel
+    // drops it when the process dies, so a killed kioskctl never leaves the port locked.
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+        error = path + " is in use by another program";
+        ::close(fd);
+        return false;
+    }
     termios tio{};
     if (::tcgetattr(fd, &tio) != 0) {
         error = path + " is not a serial port: " + std::strerror(errno);
@@ -76,7 +83,6 @@ bool SerialPort::open(const std::string& path, int baud, std::string& error) {
         ::close(fd);
         return false;
     }
-    ::ioctl(fd, TIOCEXCL); // best effort: a second program must not talk to the reader at the same time
     ::tcflush(fd, TCIOFLUSH);
     fd_ = fd;
     baud_ = baud;
@@ -85,10 +91,7 @@ bool SerialPort::open(const std::string& path, int baud, std::string& error) {
 }
 
 void SerialPort::close() {
-    if (fd_ >= 0) {
-        ::ioctl(fd_, TIOCNXCL);
-        ::close(fd_);
-    }
+    if (fd_ >= 0) ::close(fd_); // also releases the flock
     fd_ = -1;
 }
 

@@ -3,7 +3,7 @@
 //
 // Sections: baud mapping · SerialPort (open/close, write, read with time-out, flush, hang-up check).
 // Checklist:
-//   [x] open O_NOCTTY|O_NONBLOCK|O_CLOEXEC, exclusive (TIOCEXCL), raw 8N1, CLOCAL|CREAD, no RTS/CTS, no
+//   [x] open O_NOCTTY|O_NONBLOCK|O_CLOEXEC, exclusive (flock: "in use by another program"), raw 8N1, CLOCAL|CREAD, no RTS/CTS, no
 //   XON/XOFF [x] standard bauds 1200..921600; an unsupported baud is a clear error [x] read/write with poll()
 //   time-outs; EIO/ENXIO/POLLHUP reported as a hang-up (device vanished) [x] a port path that no longer
 //   exists is reported as a hang-up too (USB unplug, pty closed)

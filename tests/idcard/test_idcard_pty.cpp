@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <dirent.h>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -592,4 +593,25 @@ TEST_CASE(
     CHECK(rig.log.get<CardPresented>(p).card.name == "赵敏");
     CHECK(rig.log.get<CardPresented>(p).card.samId.empty());
     CHECK(rig.log.count<ReaderFault>() == 0);
+}
+
+TEST_CASE("a port in use by another program is refused with a clear error, and free again once closed") {
+    ReaderSimulator sim(demoSet());
+    std::string err;
+    REQUIRE(sim.start(err));
+    SerialPort a, b;
+    REQUIRE_MESSAGE(a.open(sim.portPath(), 115200, err), err);
+    CHECK(!b.open(sim.portPath(), 115200, err));
+    CHECK(err.find("in use by another program") != std::string::npos);
+    a.close();
+    CHECK(b.open(sim.portPath(), 115200, err));
+    const std::string plain =
+        std::filesystem::temp_directory_path() / ("idcard-plain-" + std::to_string(getpid()));
+    { std::ofstream(plain) << "x"; }
+    CHECK(!b.open(plain, 115200, err)); // a regular file is not a tty
+    CHECK(err.find("not a serial port") != std::string::npos);
+    std::filesystem::remove(plain);
+    CHECK(!b.open(sim.portPath(), 12345, err));
+    CHECK(err.find("unsupported baud rate 12345") != std::string::npos);
+    sim.stop();
 }
