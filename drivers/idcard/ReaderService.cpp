@@ -114,6 +114,7 @@ void ReaderService::run() {
     ReaderSession session(port);
     PhotoDecoder decoder;
     Link link = Link::Unknown;
+    bool disconnectAnnounced = false; // ReaderDisconnected sent and no ReaderConnected since
     std::string samId;
     std::optional<TrackedCard> held;
     std::optional<std::pair<ErrorKind, std::uint8_t>> lastError;
@@ -133,7 +134,8 @@ void ReaderService::run() {
     auto goDisconnected = [&](const std::string& detail) {
         port.close();
         held.reset();
-        if (link != Link::Disconnected) emit(ReaderDisconnected{detail});
+        if (!disconnectAnnounced) emit(ReaderDisconnected{detail});
+        disconnectAnnounced = true;
         link = Link::Disconnected;
         lastError.reset();
     };
@@ -262,6 +264,7 @@ void ReaderService::run() {
             samId = id ? id.value() : std::string();
             link = Link::Ready;
             lastError.reset();
+            disconnectAnnounced = false;
             emit(ReaderConnected{samId});
         }
         bool isWanted;
