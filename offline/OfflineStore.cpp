@@ -93,11 +93,14 @@ const char* const kMigrations[] = {
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == OfflineStore::kSchemaVersion);
 
-void applyMigrations(SqliteDb& db, int from, int to) {
+// Takes the write lock first and re-reads the version under it: two connections opening a new file at the
+// same moment (writer thread, sync thread) must not both run the same step.
+void applyMigrations(SqliteDb& db, int to) {
     SqliteTransaction tx(db);
+    int from = static_cast<int>(db.scalarInt("PRAGMA user_version"));
     for (int v = from; v < to; ++v)
         db.exec(kMigrations[v]);
-    db.exec("PRAGMA user_version=" + std::to_string(to));
+    if (from < to) db.exec("PRAGMA user_version=" + std::to_string(to));
     tx.commit();
 }
 
@@ -176,7 +179,7 @@ void OfflineStore::migrate() {
         if (!check.step() || check.text(0) != "ok")
             throw StoreError(StoreErrorKind::Corrupt, "store " + db_->path() + " failed its integrity check");
     }
-    if (version < kSchemaVersion) applyMigrations(*db_, version, kSchemaVersion);
+    if (version < kSchemaVersion) applyMigrations(*db_, kSchemaVersion);
 }
 
 int OfflineStore::schemaVersion() {
@@ -185,7 +188,7 @@ int OfflineStore::schemaVersion() {
 
 void OfflineStore::createAtVersion(const std::string& dbPath, int version) {
     SqliteDb db(dbPath);
-    applyMigrations(db, 0, version);
+    applyMigrations(db, version);
 }
 
 // ---- outbox append ----

@@ -44,12 +44,21 @@ std::optional<RecordCipher> RecordCipher::loadOrCreate(const std::string& keyPat
             return std::nullopt;
         }
         std::string raw(reinterpret_cast<const char*>(key.data()), key.size());
-        bool ok = writeFileAtomic(keyPath, raw, 0600, error);
+        // Exclusive: when the writer and the sync thread open the store at the same first start, exactly one
+        // key wins and both use it (two keys would make one thread's records unreadable).
+        FileCreate created = createFileExclusive(keyPath, raw, 0600, error);
         OPENSSL_cleanse(raw.data(), raw.size());
-        if (!ok) return std::nullopt;
-        RecordCipher c(key);
+        if (created == FileCreate::Failed) return std::nullopt;
+        if (created == FileCreate::Created) {
+            RecordCipher c(key);
+            OPENSSL_cleanse(key.data(), key.size());
+            return c;
+        }
         OPENSSL_cleanse(key.data(), key.size());
-        return c;
+        if (::stat(keyPath.c_str(), &st) != 0) {
+            if (error) *error = "cannot read data key " + keyPath + ": " + std::strerror(errno);
+            return std::nullopt;
+        }
     }
     if ((st.st_mode & 077) != 0) {
         if (error) *error = "data key " + keyPath + " is readable by others (mode must be 0600)";

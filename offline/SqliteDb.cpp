@@ -3,6 +3,9 @@
 // Sections: statement | database | transaction
 #include "offline/SqliteDb.h"
 
+#include <chrono>
+#include <thread>
+
 namespace kiosk::offline {
 
 // ---- statement ----
@@ -88,7 +91,17 @@ SqliteDb::SqliteDb(const std::string& path, bool create) : path_(path) {
     sqlite3_busy_timeout(db_, 5000);
     try {
         // The header check: a file that is not a database fails here, before anything is written.
-        exec("PRAGMA journal_mode=WAL");
+        // Switching a new file to WAL needs an exclusive lock and SQLite answers BUSY at once (no busy
+        // handler) when another connection is opening the same new file: retry for a few seconds.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                exec("PRAGMA journal_mode=WAL");
+                break;
+            } catch (const SqliteError& e) {
+                if ((e.code & 0xff) != SQLITE_BUSY || attempt >= 250) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
     } catch (...) {

@@ -4,6 +4,7 @@
 #include "offline/TlsCredentials.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -13,6 +14,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 namespace kiosk::offline {
@@ -119,9 +121,20 @@ std::string commonNameOf(X509* cert) {
 
 // ---- files ----
 
+namespace {
+// A temp name unique to this call (several threads or processes may write the same target at once).
+std::string uniqueTempName(const std::string& path) {
+    unsigned char r[6];
+    RAND_bytes(r, sizeof r);
+    char suffix[40];
+    std::snprintf(suffix, sizeof suffix, ".tmp.%d.%02x%02x%02x%02x%02x%02x", static_cast<int>(::getpid()),
+                  r[0], r[1], r[2], r[3], r[4], r[5]);
+    return path + suffix;
+}
+} // namespace
+
 bool writeFileAtomic(const std::string& path, const std::string& content, unsigned mode, std::string* error) {
-    std::string tmp = path + ".tmp";
-    ::unlink(tmp.c_str());
+    std::string tmp = uniqueTempName(path);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
     if (fd < 0) {
         if (error) *error = "cannot create " + tmp + ": " + std::strerror(errno);
@@ -151,6 +164,28 @@ bool writeFileAtomic(const std::string& path, const std::string& content, unsign
         return false;
     }
     return true;
+}
+
+FileCreate createFileExclusive(const std::string& path, const std::string& content, unsigned mode,
+                               std::string* error) {
+    std::string tmp = uniqueTempName(path);
+    if (!writeFileAtomic(tmp, content, mode, error)) return FileCreate::Failed; // tmp written and synced
+    int rc = ::link(tmp.c_str(), path.c_str());                                 // fails if path exists
+    int err = errno;
+    ::unlink(tmp.c_str());
+    if (rc == 0) {
+        size_t slash = path.find_last_of('/');
+        std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+        int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            ::fsync(dfd); // the new name itself must survive a power cut
+            ::close(dfd);
+        }
+        return FileCreate::Created;
+    }
+    if (err == EEXIST) return FileCreate::Exists;
+    if (error) *error = "cannot create " + path + ": " + std::strerror(err);
+    return FileCreate::Failed;
 }
 
 bool readWholeFile(const std::string& path, std::string* content) {

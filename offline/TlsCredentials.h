@@ -48,6 +48,11 @@ std::string commonNameOf(X509* cert); // empty when none
 // Writes the file atomically with the given mode (0600 for keys, 0644 for certificates).
 bool writeFileAtomic(const std::string& path, const std::string& content, unsigned mode, std::string* error);
 bool readWholeFile(const std::string& path, std::string* content);
+// Creates the file only if it does not exist yet, atomically (temp file + link): when two threads or
+// processes race, exactly one content wins and the others get FileCreate::Exists.
+enum class FileCreate { Created, Exists, Failed };
+FileCreate createFileExclusive(const std::string& path, const std::string& content, unsigned mode,
+                               std::string* error);
 
 // ---- pins ----
 // "sha256//BASE64" of the certificate's public key (SPKI DER); empty on failure.

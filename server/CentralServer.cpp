@@ -592,6 +592,13 @@ bool CentralServer::start(std::string* error) {
     m.server->set_write_timeout(10, 0);
     m.server->set_keep_alive_max_count(1000);
     m.server->set_keep_alive_timeout(10);
+    // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is already
+    // taken (the kernel then splits connections between them). Only SO_REUSEADDR here, so a taken
+    // port is refused with a clear error.
+    m.server->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     m.routes();
 
     if (m.settings.port == 0)

@@ -135,7 +135,10 @@ int runIssueCert(int argc, char** argv) {
 int runEnrollCode(int argc, char** argv) {
     std::map<std::string, std::string> f;
     if (!parseFlags(argc, argv, 2,
-                    {{"--db", true}, {"--terminal", true}, {"--mode", true}, {"--counter", true},
+                    {{"--db", true},
+                     {"--terminal", true},
+                     {"--mode", true},
+                     {"--counter", true},
                      {"--valid-hours", true}},
                     &f) ||
         !require(f, {"--db", "--terminal", "--mode"}))
@@ -168,7 +171,8 @@ int runEnrollCode(int argc, char** argv) {
         auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-        std::string code = db.createEnrolmentCode(terminal, mode, counter, now, static_cast<long long>(hours * 3600e3));
+        std::string code =
+            db.createEnrolmentCode(terminal, mode, counter, now, static_cast<long long>(hours * 3600e3));
         std::printf("%s\n", code.c_str());
         std::fprintf(stderr, "kiosk-central: one-time code for %s (%s%s), valid %.0f h\n", terminal.c_str(),
                      mode.c_str(), counter ? (", counter " + std::to_string(counter)).c_str() : "", hours);
@@ -182,16 +186,18 @@ int runEnrollCode(int argc, char** argv) {
 // ---- stats ----
 int runStats(int argc, char** argv) {
     std::map<std::string, std::string> f;
-    if (!parseFlags(argc, argv, 2, {{"--db", true}, {"--json", false}}, &f) || !require(f, {"--db"})) return 64;
+    if (!parseFlags(argc, argv, 2, {{"--db", true}, {"--json", false}}, &f) || !require(f, {"--db"}))
+        return 64;
     try {
         kiosk::central::CentralDb db(f["--db"]);
         nlohmann::json st = db.stats();
         if (f.count("--json")) {
             std::printf("%s\n", st.dump(2).c_str());
         } else {
-            std::printf("complaints: %lld\nratings:    %lld\nduplicates refused: %lld\npayload mismatches: %lld\n",
-                        st["complaints"]["total"].get<long long>(), st["ratings"]["total"].get<long long>(),
-                        st["duplicates_refused"].get<long long>(), st["payload_mismatches"].get<long long>());
+            std::printf(
+                "complaints: %lld\nratings:    %lld\nduplicates refused: %lld\npayload mismatches: %lld\n",
+                st["complaints"]["total"].get<long long>(), st["ratings"]["total"].get<long long>(),
+                st["duplicates_refused"].get<long long>(), st["payload_mismatches"].get<long long>());
         }
         return 0;
     } catch (const std::exception& e) {
@@ -201,13 +207,14 @@ int runStats(int argc, char** argv) {
 }
 
 void usage(FILE* out) {
-    std::fprintf(out, "usage:\n"
-                      "  kiosk-central serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data]\n"
-                      "                      [--lookups-per-minute N]\n"
-                      "  kiosk-central issue-cert --tls-dir DIR --terminal ID --out DIR\n"
-                      "  kiosk-central enroll-code --db FILE --terminal ID --mode hall|counter [--counter N]\n"
-                      "                            [--valid-hours H]\n"
-                      "  kiosk-central stats --db FILE [--json]\n");
+    std::fprintf(out,
+                 "usage:\n"
+                 "  kiosk-central serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data]\n"
+                 "                      [--lookups-per-minute N]\n"
+                 "  kiosk-central issue-cert --tls-dir DIR --terminal ID --out DIR\n"
+                 "  kiosk-central enroll-code --db FILE --terminal ID --mode hall|counter [--counter N]\n"
+                 "                            [--valid-hours H]\n"
+                 "  kiosk-central stats --db FILE [--json]\n");
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <set>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace kiosk::offline;
@@ -231,4 +232,31 @@ TEST_CASE("writer thread: callbacks after commit, group commit keeps every recor
     CHECK(s.stats(0).pending == 201);
     auto ids = s.allIds();
     CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == 201);
+}
+
+TEST_CASE("first start race: threads opening a new store agree on one data key and one schema") {
+    for (int round = 0; round < 20; ++round) {
+        TempDir d("race");
+        StorePaths p = StorePaths::in(d.path());
+        std::atomic<int> failures{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                try {
+                    OfflineStore s(p, "HALL-01");
+                    s.append("rating", {{"level", 1 + t}}, t);
+                } catch (const StoreError& e) {
+                    MESSAGE(std::string(e.what()));
+                    ++failures;
+                }
+            });
+        for (auto& t : threads)
+            t.join();
+        CHECK(failures == 0);
+        OfflineStore s(p, "HALL-01");
+        auto due = s.duePending(100, 10);
+        REQUIRE(due.size() == 4);
+        for (const auto& r : due)
+            CHECK_FALSE(r.payloadDamaged);
+    }
 }

@@ -1,7 +1,8 @@
 // kioskctl outbox — look into the terminal's outbox, or fill it with demo records.
 //
 //   kioskctl outbox stats --config FILE
-//       JSON: pending, sent, rejected, oldest_pending_age_s, and the rejected records (metadata and error only)
+//       JSON: pending, sent, rejected, oldest_pending_age_s, and the rejected records (metadata and error
+//       only)
 //   kioskctl outbox enqueue-demo --config FILE --kind rating|complaint --count N [--print-ids]
 //       appends through StoreWriter, the same path the screens use; prints a JSON summary
 //
@@ -31,14 +32,20 @@ std::int64_t nowMs() {
 
 // ---- demo records ----
 nlohmann::json demoRating(int i, int counter) {
-    static const char* kTags[][2] = {{"办事效率高", "一次办成"}, {"服务态度好", "告知清楚"}, {"材料精简", "主动服务"},
-                                     {"等候时间长", "多次跑腿"}, {"服务态度差", "办事效率低"}};
+    static const char* kTags[][2] = {{"办事效率高", "一次办成"},
+                                     {"服务态度好", "告知清楚"},
+                                     {"材料精简", "主动服务"},
+                                     {"等候时间长", "多次跑腿"},
+                                     {"服务态度差", "办事效率低"}};
     int level = 5 - (i % 7 == 6 ? 3 : i % 3); // mostly 5/4/3, sometimes 2
     int c = counter > 0 ? counter : 1 + i % 10;
     char staff[16];
     std::snprintf(staff, sizeof staff, "ST%04d", 1000 + c);
     const auto& tags = kTags[level >= 4 ? i % 3 : 3 + i % 2];
-    return {{"counter", c}, {"staff_id", staff}, {"level", level}, {"tags", {tags[0], tags[1]}},
+    return {{"counter", c},
+            {"staff_id", staff},
+            {"level", level},
+            {"tags", {tags[0], tags[1]}},
             {"item_id", "SX00" + std::to_string(1 + i % 9)}};
 }
 
@@ -49,14 +56,17 @@ nlohmann::json demoComplaint(int i) {
                                    "工作人员在窗口玩手机，问问题很不耐烦。",
                                    "办理营业执照变更时被要求交材料费，公示里写的是不收费。",
                                    "自助机经常故障，希望尽快维修。"};
-    return {{"category", kCategories[i % 5]}, {"content", kTexts[i % 5]}, {"phone", "13800138000"},
+    return {{"category", kCategories[i % 5]},
+            {"content", kTexts[i % 5]},
+            {"phone", "13800138000"},
             {"item_id", "SX00" + std::to_string(1 + i % 9)}};
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: kioskctl outbox stats --config FILE\n"
-                         "       kioskctl outbox enqueue-demo --config FILE --kind rating|complaint --count N "
-                         "[--print-ids]\n");
+    std::fprintf(stderr,
+                 "usage: kioskctl outbox stats --config FILE\n"
+                 "       kioskctl outbox enqueue-demo --config FILE --kind rating|complaint --count N "
+                 "[--print-ids]\n");
     return 64;
 }
 
@@ -73,17 +83,15 @@ int stats(const kiosk::offline::SyncSettings& s) {
                                 {"tracking_no", r.trackingNo},
                                 {"attempts", r.attempts},
                                 {"error", r.lastError}});
-        nlohmann::json out = {{"pending", st.pending},
-                              {"sent", st.sent},
-                              {"rejected", st.rejected},
-                              {"oldest_pending_age_s", st.oldestPendingAgeS},
-                              {"last_sent_ms", st.lastSentMs},
-                              {"schema_version", store.schemaVersion()},
+        nlohmann::json out = {{"pending", st.pending},         {"sent", st.sent},
+                              {"rejected", st.rejected},       {"oldest_pending_age_s", st.oldestPendingAgeS},
+                              {"last_sent_ms", st.lastSentMs}, {"schema_version", store.schemaVersion()},
                               {"rejected_records", rejected}};
         std::printf("%s\n", out.dump(2).c_str());
         return 0;
     } catch (const kiosk::offline::StoreError& e) {
-        std::fprintf(stderr, "kioskctl outbox: store %s: %s\n", kiosk::offline::storeErrorKindName(e.kind), e.what());
+        std::fprintf(stderr, "kioskctl outbox: store %s: %s\n", kiosk::offline::storeErrorKindName(e.kind),
+                     e.what());
         return 1;
     }
 }
@@ -118,8 +126,8 @@ int enqueueDemo(const kiosk::offline::SyncSettings& s, const std::string& kind, 
     if (printIds)
         for (const std::string& id : ids)
             if (!id.empty()) std::printf("%s\n", id.c_str());
-    nlohmann::json out = {{"kind", kind}, {"requested", count}, {"committed", committed},
-                          {"elapsed_ms", nowMs() - t0}};
+    nlohmann::json out = {
+        {"kind", kind}, {"requested", count}, {"committed", committed}, {"elapsed_ms", nowMs() - t0}};
     if (!firstError.empty()) out["error"] = firstError;
     std::fprintf(printIds ? stderr : stdout, "%s\n", out.dump().c_str());
     return committed == count ? 0 : 1;
@@ -135,16 +143,20 @@ int kioskctl::runOutbox(int argc, char** argv) {
     bool printIds = false;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--config" && i + 1 < argc) config = argv[++i];
-        else if (a == "--kind" && i + 1 < argc) kind = argv[++i];
-        else if (a == "--print-ids") printIds = true;
+        if (a == "--config" && i + 1 < argc)
+            config = argv[++i];
+        else if (a == "--kind" && i + 1 < argc)
+            kind = argv[++i];
+        else if (a == "--print-ids")
+            printIds = true;
         else if (a == "--count" && i + 1 < argc) {
             try {
                 count = std::stoi(argv[++i]);
             } catch (const std::exception&) {
                 return usage();
             }
-        } else return usage();
+        } else
+            return usage();
     }
     if (config.empty()) return usage();
     kiosk::offline::SyncSettings s;

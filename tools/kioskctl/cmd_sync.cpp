@@ -1,7 +1,8 @@
 // kioskctl sync — run the terminal's sync engine in the foreground.
 //
 //   kioskctl sync --config FILE --until-empty [--timeout S]   exit 0 when nothing is pending, 75 otherwise
-//   kioskctl sync --config FILE                               runs until SIGINT/SIGTERM, status lines on stderr
+//   kioskctl sync --config FILE                               runs until SIGINT/SIGTERM, status lines on
+//   stderr
 //
 // Sections: config -> sync settings (also used by cmd_outbox.cpp and cmd_enroll.cpp) | command
 // Checklist:
@@ -32,7 +33,8 @@ bool loadSyncSettings(const std::string& configPath, kiosk::offline::SyncSetting
     std::filesystem::path tls = std::filesystem::path(c.terminal.stateDir) / "tls";
     kiosk::offline::SyncSettings s;
     s.https.baseUrl = c.server.url;
-    while (!s.https.baseUrl.empty() && s.https.baseUrl.back() == '/') s.https.baseUrl.pop_back();
+    while (!s.https.baseUrl.empty() && s.https.baseUrl.back() == '/')
+        s.https.baseUrl.pop_back();
     s.https.caFile = c.server.caFile.empty() ? (tls / "ca.crt").string() : c.server.caFile;
     s.https.certFile = c.server.certFile.empty() ? (tls / "client.crt").string() : c.server.certFile;
     s.https.keyFile = c.server.keyFile.empty() ? (tls / "client.key").string() : c.server.keyFile;
@@ -58,12 +60,13 @@ int usage() {
 }
 
 void printSummary(const kiosk::offline::SyncEvent& st) {
-    nlohmann::json j = {{"pending", st.pending},
-                        {"rejected", st.rejected},
-                        {"oldest_pending_age_s", st.oldestPendingAgeS},
-                        {"online", st.online},
-                        {"last_sync_ms", st.lastSyncMs},
-                        {"last_error", st.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.error)}};
+    nlohmann::json j = {
+        {"pending", st.pending},
+        {"rejected", st.rejected},
+        {"oldest_pending_age_s", st.oldestPendingAgeS},
+        {"online", st.online},
+        {"last_sync_ms", st.lastSyncMs},
+        {"last_error", st.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.error)}};
     std::printf("%s\n", j.dump().c_str());
 }
 
@@ -76,15 +79,18 @@ int kioskctl::runSync(int argc, char** argv) {
     int timeoutS = 60;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--config" && i + 1 < argc) config = argv[++i];
-        else if (a == "--until-empty") untilEmpty = true;
+        if (a == "--config" && i + 1 < argc)
+            config = argv[++i];
+        else if (a == "--until-empty")
+            untilEmpty = true;
         else if (a == "--timeout" && i + 1 < argc) {
             try {
                 timeoutS = std::stoi(argv[++i]);
             } catch (const std::exception&) {
                 return usage();
             }
-        } else return usage();
+        } else
+            return usage();
     }
     if (config.empty()) return usage();
     kiosk::offline::SyncSettings s;
@@ -93,7 +99,8 @@ int kioskctl::runSync(int argc, char** argv) {
     if (untilEmpty) {
         kiosk::offline::SyncEngine engine(s, [](const kiosk::offline::SyncEvent& e) {
             if (e.kind == kiosk::offline::SyncEvent::Kind::Rejected)
-                std::fprintf(stderr, "kioskctl sync: record %s rejected: %s\n", e.recordId.c_str(), e.error.c_str());
+                std::fprintf(stderr, "kioskctl sync: record %s rejected: %s\n", e.recordId.c_str(),
+                             e.error.c_str());
             else if (e.kind == kiosk::offline::SyncEvent::Kind::StoreProblem)
                 std::fprintf(stderr, "kioskctl sync: store problem: %s\n", e.error.c_str());
         });
