@@ -7,7 +7,7 @@ PACKAGES=(
   # toolchain
   build-essential cmake pkg-config git ca-certificates clang libclang-rt-14-dev
   # UI
-  libsdl2-dev libimgui-dev libfreetype-dev fonts-noto-cjk
+  libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
   # storage, network, crypto
   libsqlite3-dev libssl-dev openssl libcurl4-openssl-dev libcpp-httplib-dev
   # formats

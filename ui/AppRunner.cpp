@@ -78,6 +78,10 @@ private:
     std::string screenshotError_;
     Clock::time_point started_ = Clock::now();
     double firstFrameMs_ = -1;
+    // When each frame was drawn and each loop wake-up happened (ms since start, first 5000 each),
+    // so the idle benchmark can count what happened inside its measuring window.
+    std::vector<double> frameTimes_, wakeTimes_;
+    double sinceStartMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - started_).count(); }
 };
 
 bool Runner::setup(std::string& error) {
@@ -116,6 +120,10 @@ bool Runner::setup(std::string& error) {
         return false;
     }
     SDL_GetWindowSize(window_, &w, &h);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(renderer_, &info) == 0) {
+        std::fprintf(stderr, "kiosk: %dx%d, video %s, renderer %s\n", w, h, SDL_GetCurrentVideoDriver(), info.name);
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -225,6 +233,7 @@ void Runner::drawFrame(Clock::time_point now) {
         saveScreenshot();
     SDL_RenderPresent(renderer_);
     ++framesDrawn_;
+    if (frameTimes_.size() < 5000) frameTimes_.push_back(sinceStartMs());
     if (firstFrameMs_ < 0) {
         firstFrameMs_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
         if (!opt_.firstFrameMarker.empty()) std::ofstream(opt_.firstFrameMarker) << firstFrameMs_ << "\n";
@@ -298,8 +307,18 @@ bool Runner::presentCard(const std::string& name, std::string& error) {
 void Runner::writeStats() const {
     if (opt_.statsPath.empty()) return;
     std::ofstream out(opt_.statsPath);
+    auto list = [&out](const std::vector<double>& v) {
+        out << "[";
+        for (size_t i = 0; i < v.size(); ++i) out << (i ? ", " : "") << static_cast<long>(v[i]);
+        out << "]";
+    };
     out << "{\"frames_drawn\": " << framesDrawn_ << ", \"loop_wakeups\": " << wakeups_
-        << ", \"first_frame_ms\": " << firstFrameMs_ << ", \"glyphs\": " << fonts_.glyphCount() << "}\n";
+        << ", \"first_frame_ms\": " << firstFrameMs_ << ", \"glyphs\": " << fonts_.glyphCount()
+        << ", \"frame_times_ms\": ";
+    list(frameTimes_);
+    out << ", \"wakeup_times_ms\": ";
+    list(wakeTimes_);
+    out << "}\n";
 }
 
 int Runner::run() {
@@ -347,6 +366,7 @@ int Runner::run() {
                   : waitMs == 0 ? SDL_PollEvent(&e)
                                 : SDL_WaitEventTimeout(&e, waitMs);
         ++wakeups_;
+        if (wakeTimes_.size() < 5000) wakeTimes_.push_back(sinceStartMs());
         now = Clock::now();
         while (got) {
             handleEvent(e, now);
