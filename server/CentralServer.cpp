@@ -592,6 +592,7 @@ bool CentralServer::start(std::string* error) {
     m.server->set_write_timeout(10, 0);
     m.server->set_keep_alive_max_count(1000);
     m.server->set_keep_alive_timeout(10);
+    m.server->set_tcp_nodelay(true); // answers are header + body writes: no Nagle/delayed-ACK stall
     // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is already
     // taken (the kernel then splits connections between them). Only SO_REUSEADDR here, so a taken
     // port is refused with a clear error.
