@@ -182,6 +182,10 @@ void OfflineStore::migrate() {
     if (version < kSchemaVersion) applyMigrations(*db_, kSchemaVersion);
 }
 
+void OfflineStore::limitPagesForTest(int pages) {
+    guarded([&] { db_->exec("PRAGMA max_page_count=" + std::to_string(pages)); });
+}
+
 int OfflineStore::schemaVersion() {
     return guarded([&] { return static_cast<int>(db_->scalarInt("PRAGMA user_version")); });
 }

@@ -118,6 +118,8 @@ public:
     int schemaVersion();
     const std::string& terminalId() const { return terminalId_; }
 
+    // Test hook: cap this connection's file size (PRAGMA max_page_count) to simulate a full disk.
+    void limitPagesForTest(int pages);
     // Test hook: create a file at an older schema version, to prove upgrades.
     static void createAtVersion(const std::string& dbPath, int version);
 

@@ -260,3 +260,25 @@ TEST_CASE("first start race: threads opening a new store agree on one data key a
             CHECK_FALSE(r.payloadDamaged);
     }
 }
+
+TEST_CASE("a full database is reported as Full; what was committed stays readable") {
+    TempDir d("full");
+    OfflineStore s(StorePaths::in(d.path()), "HALL-01");
+    s.append("rating", {{"level", 5}}, 1);
+    s.limitPagesForTest(
+        static_cast<int>(SqliteDb(StorePaths::in(d.path()).db).scalarInt("PRAGMA page_count")) + 2);
+    bool full = false;
+    int committed = 1;
+    for (int i = 0; i < 1000 && !full; ++i) {
+        try {
+            s.append("complaint", complaint(std::string(2000, 'x')), 2 + i);
+            ++committed;
+        } catch (const StoreError& e) {
+            full = e.kind == StoreErrorKind::Full;
+            CHECK(std::string(storeErrorCitizenMessage(e.kind)).find("已满") != std::string::npos);
+        }
+    }
+    CHECK(full);
+    CHECK(s.stats(0).pending == committed); // the failed append left nothing half-written
+    CHECK(s.duePending(INT64_MAX, 1000).size() == static_cast<size_t>(committed));
+}
