@@ -2,6 +2,7 @@
 // Events carry data, never pointers into a worker's state; the UI thread owns what it receives.
 #pragma once
 
+#include "drivers/printer/SlipImage.h"
 #include "kiosk/CaseRecord.h"
 #include "kiosk/CitizenIdentity.h"
 
@@ -32,6 +33,19 @@ struct CaseQueryFinished {
     std::string detail; // technician detail on failure
 };
 
-using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished>;
+// ---- receipt printer ----
+struct PrintFinished {
+    std::uint64_t jobId = 0;
+    bool ok = false;
+    std::string failureKey; // string-table key ("print.failure.paper_out" ...) when !ok
+    std::string detail;     // technician detail
+};
+// The demo's virtual printer rendered what it received (the real bytes, drawn as paper).
+struct SlipRendered {
+    printer::SlipImage image;
+};
+
+using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished,
+                              PrintFinished, SlipRendered>;
 
 } // namespace kiosk

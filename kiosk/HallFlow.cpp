@@ -1,9 +1,14 @@
 #include "kiosk/HallFlow.h"
 
+#include "drivers/printer/ReceiptPreview.h"
+#include "drivers/printer/ReceiptSlips.h"
+
 namespace kiosk {
 
-HallFlow::HallFlow(HallFlowSettings s, CardReaderControl& reader, CaseQueryService& cases)
-    : reader_(reader), cases_(cases), idle_(s.idleTimeout, s.idleWarning) {}
+HallFlow::HallFlow(HallFlowSettings s, CardReaderControl& reader, CaseQueryService& cases,
+                   PrintService& printer, const StringTable& strings)
+    : reader_(reader), cases_(cases), printer_(printer), strings_(strings),
+      terminalId_(std::move(s.terminalId)), idle_(s.idleTimeout, s.idleWarning) {}
 
 void HallFlow::open(HallScreen screen, TimePoint now) {
     if (screen == HallScreen::Home) {
@@ -26,6 +31,8 @@ void HallFlow::goHome() {
 void HallFlow::endCitizenSession() {
     if (caseQuery_.citizen) caseQuery_.citizen->wipe();
     caseQuery_ = CaseQueryView{};
+    slip_ = SlipView{};
+    lastReceipt_ = printer::Receipt{};
     pendingRequest_ = 0; // a late answer for the previous citizen is dropped
 }
 
@@ -46,6 +53,47 @@ void HallFlow::retryCaseQuery(TimePoint now) {
     }
 }
 
+namespace {
+
+// "2026-11-20T12:57:00+08:00" -> "2026-11-20 12:57"; `length` 10 keeps the date only.
+std::string slipTime(const std::string& iso, size_t length = 16) {
+    std::string out = iso.substr(0, std::min(length, iso.size()));
+    if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+    return out;
+}
+
+} // namespace
+
+void HallFlow::printCase(size_t index, TimePoint now) {
+    if (screen_ != HallScreen::CaseQuery || caseQuery_.phase != CaseQueryPhase::Results ||
+        index >= caseQuery_.cases.size() || !printer_.available() || slip_.phase == SlipPhase::Printing) {
+        return;
+    }
+    idle_.activity(now);
+    const CaseRecord& c = caseQuery_.cases[index];
+    printer::CaseStatusData d;
+    d.caseNumber = c.caseNo;
+    d.itemName = c.itemName;
+    d.department = c.department;
+    d.statusText = strings_.get(caseStatusKey(c.status));
+    d.acceptedAt = slipTime(c.acceptedAt);
+    d.dueDate = c.dueDate;
+    d.completedAt = slipTime(c.completedAt);
+    d.applicantName = caseQuery_.citizen->name;         // the template masks it
+    d.applicantIdNumber = caseQuery_.citizen->idNumber; // the template masks it
+    for (const CaseStep& step : c.steps) {
+        d.steps.push_back({step.name, strings_.get(stepStateKey(step.state)), slipTime(step.finishedAt, 10)});
+    }
+    printer::SlipContext ctx;
+    ctx.terminalId = terminalId_;
+    ctx.printedAt = std::chrono::system_clock::now();
+    ctx.text = [this](std::string_view key) { return strings_.get(key); };
+    lastReceipt_ = printer::caseStatusSlip(d, ctx);
+    slip_ = SlipView{};
+    slip_.phase = SlipPhase::Printing;
+    slip_.jobId = printer_.print(lastReceipt_);
+}
+
 void HallFlow::handle(const AppEvent& event, TimePoint now) {
     if (const auto* card = std::get_if<CardPresented>(&event)) {
         if (screen_ != HallScreen::CaseQuery) return; // not asked for; the reader is not even polled then
@@ -57,6 +105,23 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
     } else if (const auto* st = std::get_if<ReaderStatusChanged>(&event)) {
         readerConnected_ = st->connected;
         readerMessageKey_ = st->messageKey;
+    } else if (const auto* p = std::get_if<PrintFinished>(&event)) {
+        if (slip_.phase != SlipPhase::Printing || p->jobId != slip_.jobId) return; // not this citizen's
+        if (p->ok) {
+            slip_.phase = SlipPhase::Printed;
+        } else {
+            slip_.phase = SlipPhase::Failed;
+            slip_.failureKey = p->failureKey;
+            slip_.preview = printer::renderReceiptPreview(lastReceipt_);
+            ++slip_.previewVersion;
+        }
+        lastReceipt_ = printer::Receipt{};
+    } else if (const auto* r = std::get_if<SlipRendered>(&event)) {
+        // Only the demo has a printer that can show what it printed.
+        if (slip_.phase == SlipPhase::Printing || slip_.phase == SlipPhase::Printed) {
+            slip_.preview = r->image;
+            ++slip_.previewVersion;
+        }
     } else if (const auto* q = std::get_if<CaseQueryFinished>(&event)) {
         if (q->requestId != pendingRequest_ || screen_ != HallScreen::CaseQuery) return; // stale
         pendingRequest_ = 0;

@@ -9,12 +9,14 @@
 //   [x] a new card replaces the previous citizen (wiped first)
 //   [x] idle time-out with a visible countdown; "continue" keeps the session; expiry wipes it
 //   [x] reader connected / disconnected shown where a card is needed
+//   [x] a case status slip per case; a failed print shows the slip's content on screen instead
 //   [ ] 效能投诉, 投诉查询, 办事指南 content (later issues; their screens say so honestly)
 #pragma once
 
 #include "kiosk/AppEvent.h"
 #include "kiosk/IdleTimer.h"
 #include "kiosk/Services.h"
+#include "kiosk/StringTable.h"
 
 #include <cstdint>
 #include <optional>
@@ -35,20 +37,34 @@ struct CaseQueryView {
     std::string failureDetail;
 };
 
+enum class SlipPhase { None, Printing, Printed, Failed };
+
+struct SlipView {
+    SlipPhase phase = SlipPhase::None;
+    std::uint64_t jobId = 0;
+    std::string failureKey;     // when Failed
+    printer::SlipImage preview; // Failed: what the slip says; Printed (demo): what the virtual printer drew
+    int previewVersion = 0;     // changes whenever preview does (the UI re-uploads its texture)
+};
+
 struct HallFlowSettings {
     std::chrono::seconds idleTimeout{90};
     std::chrono::seconds idleWarning{20};
+    std::string terminalId; // printed on slips
 };
 
 class HallFlow {
 public:
-    HallFlow(HallFlowSettings settings, CardReaderControl& reader, CaseQueryService& cases);
+    HallFlow(HallFlowSettings settings, CardReaderControl& reader, CaseQueryService& cases,
+             PrintService& printer, const StringTable& strings);
 
     // ---- state for screens ----
     HallScreen screen() const { return screen_; }
     const CaseQueryView& caseQuery() const { return caseQuery_; }
     bool readerConnected() const { return readerConnected_; }
     const std::string& readerMessageKey() const { return readerMessageKey_; }
+    const SlipView& slip() const { return slip_; }
+    bool canPrint() const { return printer_.available(); }
     std::optional<int> idleCountdown(TimePoint now) const { return idle_.countdown(now); }
     std::optional<TimePoint> nextDeadline(TimePoint now) const { return idle_.nextDeadline(now); }
     // Sessions ended so far by time-out (shown to technicians, used by tests).
@@ -59,6 +75,9 @@ public:
     void goHome();
     void userActivity(TimePoint now) { idle_.activity(now); }
     void retryCaseQuery(TimePoint now);
+    // Prints the status slip of case `index` of the results shown.
+    void printCase(size_t index, TimePoint now);
+    void closeSlip() { slip_ = SlipView{}; }
 
     // ---- inputs from workers and time ----
     void handle(const AppEvent& event, TimePoint now);
@@ -70,6 +89,11 @@ private:
 
     CardReaderControl& reader_;
     CaseQueryService& cases_;
+    PrintService& printer_;
+    const StringTable& strings_;
+    std::string terminalId_;
+    printer::Receipt lastReceipt_; // kept until its job ends, to show it if printing fails
+    SlipView slip_;
     IdleTimer idle_;
     HallScreen screen_ = HallScreen::Home;
     CaseQueryView caseQuery_;

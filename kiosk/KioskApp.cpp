@@ -2,6 +2,7 @@
 
 #include "kiosk/CentralCaseQuery.h"
 #include "kiosk/IdCardReader.h"
+#include "kiosk/ReceiptPrinter.h"
 
 namespace kiosk {
 
@@ -12,9 +13,16 @@ struct NoCardReader : CardReaderControl {
     void setCardWanted(bool) override {}
 };
 
+// [printer] uri = "none": no print buttons.
+struct NoPrinter : PrintService {
+    bool available() const override { return false; }
+    std::uint64_t print(printer::Receipt) override { return 0; }
+};
+
 } // namespace
 
-KioskApp::KioskApp(const config::KioskConfig& c) : config_(c) {
+KioskApp::KioskApp(const config::KioskConfig& c)
+    : config_(c), strings_(StringTable::load(c.terminal.language)) {
     if (c.terminal.mode == config::Mode::Hall && !c.idcard.port.empty()) {
         idcard::ReaderSettings rs;
         rs.port = c.idcard.port;
@@ -34,14 +42,25 @@ KioskApp::KioskApp(const config::KioskConfig& c) : config_(c) {
     hs.connectTimeoutMs = c.server.connectTimeoutS * 1000;
     hs.totalTimeoutMs = c.server.requestTimeoutS * 1000;
     cases_ = std::make_unique<CentralCaseQuery>(hs, events_);
+    if (c.printer.uri != "none" && !c.printer.uri.empty()) {
+        printer::PrinterSettings ps;
+        ps.uri = c.printer.uri;
+        ps.paperWidthMm = c.printer.paperWidthMm;
+        ps.timeoutMs = c.printer.timeoutMs;
+        printer_ = std::make_unique<ReceiptPrinter>(ps, events_);
+    } else {
+        printer_ = std::make_unique<NoPrinter>();
+    }
     HallFlowSettings fs;
     fs.idleTimeout = std::chrono::seconds(c.terminal.idleTimeoutS);
     fs.idleWarning = std::chrono::seconds(c.terminal.idleWarningS);
-    hall_ = std::make_unique<HallFlow>(fs, *reader_, *cases_);
+    fs.terminalId = c.terminal.id;
+    hall_ = std::make_unique<HallFlow>(fs, *reader_, *cases_, *printer_, strings_);
 }
 
 KioskApp::~KioskApp() {
     // Workers first (they push into events_), then the flows they report to.
+    printer_.reset();
     cases_.reset();
     reader_.reset();
 }
@@ -54,6 +73,11 @@ int KioskApp::pump(TimePoint now) {
         if (auto* p = std::get_if<CardPresented>(&e)) p->citizen.wipe();
     }
     hall_->tick(now);
+    if (hall_->idleTimeouts() != timeoutsSeen_) {
+        // The next citizen starts in the terminal's own language.
+        timeoutsSeen_ = hall_->idleTimeouts();
+        setLanguage(config_.terminal.language);
+    }
     return static_cast<int>(events.size());
 }
 

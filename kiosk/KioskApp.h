@@ -4,12 +4,15 @@
 //
 //   [x] hall mode: HallFlow with the ID card reader and the central case query
 //   [x] counter mode: the window sign (rating flow: later issue)
-//   [ ] printer queue, outbox and sync engine (their issues wire them in here)
+//   [x] receipt printer (ESC/POS print queue) when [printer] uri is not "none"
+//   [x] the language shown (string table); back to the configured one when a session times out
+//   [ ] outbox and sync engine (wired in with the flows that write: complaints, ratings)
 #pragma once
 
 #include "config/KioskConfig.h"
 #include "kiosk/EventQueue.h"
 #include "kiosk/HallFlow.h"
+#include "kiosk/StringTable.h"
 
 #include <memory>
 #include <string>
@@ -24,6 +27,8 @@ public:
     const config::KioskConfig& config() const { return config_; }
     EventQueue& events() { return events_; }
     HallFlow& hall() { return *hall_; }
+    const StringTable& strings() const { return strings_; }
+    void setLanguage(std::string_view language) { strings_ = StringTable::load(language); }
 
     // Delivers every queued worker event to the flows, then lets time-outs fire. Returns the
     // number of events delivered (the runner redraws when it is not zero).
@@ -36,7 +41,10 @@ private:
     EventQueue events_;
     std::unique_ptr<CardReaderControl> reader_;
     std::unique_ptr<CaseQueryService> cases_;
+    std::unique_ptr<PrintService> printer_;
+    StringTable strings_;
     std::unique_ptr<HallFlow> hall_;
+    int timeoutsSeen_ = 0;
 };
 
 } // namespace kiosk

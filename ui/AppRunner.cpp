@@ -3,6 +3,7 @@
 #include "ui/FontSet.h"
 #include "ui/KioskView.h"
 #include "ui/PointerInput.h"
+#include "ui/SlipTexture.h"
 #include "ui/Theme.h"
 #include "ui/UiScript.h"
 
@@ -39,6 +40,12 @@ public:
     void removeCard() override {
         if (demo_) demo_->removeCard();
     }
+    bool setPrinterPaper(const std::string& state, std::string& error) override {
+        if (demo_ && demo_->setPaper(state)) return true;
+        error = demo_ ? "the demo has no virtual printer in this mode"
+                      : "no virtual printer (printer needs --demo)";
+        return false;
+    }
     void requestScreenshot(const std::string& fileName) override {
         screenshotPath_ = opt_.screenshotDir + "/" + fileName;
         screenshotError_.clear();
@@ -67,6 +74,7 @@ private:
     PointerInput pointer_;
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
+    std::unique_ptr<SlipTexture> slipTexture_;
     bool sdlUp_ = false, imguiUp_ = false;
     Uint32 wakeEvent_ = 0;
     int framesPending_ = 3;
@@ -81,7 +89,9 @@ private:
     // When each frame was drawn and each loop wake-up happened (ms since start, first 5000 each),
     // so the idle benchmark can count what happened inside its measuring window.
     std::vector<double> frameTimes_, wakeTimes_;
-    double sinceStartMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - started_).count(); }
+    double sinceStartMs() const {
+        return std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+    }
 };
 
 bool Runner::setup(std::string& error) {
@@ -122,7 +132,8 @@ bool Runner::setup(std::string& error) {
     SDL_GetWindowSize(window_, &w, &h);
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(renderer_, &info) == 0) {
-        std::fprintf(stderr, "kiosk: %dx%d, video %s, renderer %s\n", w, h, SDL_GetCurrentVideoDriver(), info.name);
+        std::fprintf(stderr, "kiosk: %dx%d, video %s, renderer %s\n", w, h, SDL_GetCurrentVideoDriver(),
+                     info.name);
     }
 
     IMGUI_CHECKVERSION();
@@ -139,6 +150,7 @@ bool Runner::setup(std::string& error) {
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     ImGui_ImplSDL2_InitForSDLRenderer(window_);
     ImGui_ImplSDLRenderer_Init(renderer_);
+    slipTexture_ = std::make_unique<SlipTexture>(renderer_);
     if (!opt_.headless) SDL_ShowCursor(opt_.fullscreen ? SDL_DISABLE : SDL_ENABLE);
 
     if (!fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(w, h, opt_.textScale), error)) return false;
@@ -160,6 +172,7 @@ void Runner::shutdown() {
         ImGui::DestroyContext();
         imguiUp_ = false;
     }
+    slipTexture_.reset();
     if (renderer_) SDL_DestroyRenderer(renderer_), renderer_ = nullptr;
     if (window_) SDL_DestroyWindow(window_), window_ = nullptr;
     if (sdlUp_) SDL_Quit(), sdlUp_ = false;
@@ -219,7 +232,7 @@ void Runner::drawFrame(Clock::time_point now) {
     pointer_.applyTo(ImGui::GetIO());
     ImGui::NewFrame();
     registry_.beginFrame();
-    view_.draw(fonts_, registry_, fonts_.em(), now);
+    view_.draw(fonts_, registry_, *slipTexture_, fonts_.em(), now);
     registry_.endFrame();
     ImGui::Render();
     const ImU32 bg = Theme{}.background;
@@ -309,7 +322,8 @@ void Runner::writeStats() const {
     std::ofstream out(opt_.statsPath);
     auto list = [&out](const std::vector<double>& v) {
         out << "[";
-        for (size_t i = 0; i < v.size(); ++i) out << (i ? ", " : "") << static_cast<long>(v[i]);
+        for (size_t i = 0; i < v.size(); ++i)
+            out << (i ? ", " : "") << static_cast<long>(v[i]);
         out << "]";
     };
     out << "{\"frames_drawn\": " << framesDrawn_ << ", \"loop_wakeups\": " << wakeups_

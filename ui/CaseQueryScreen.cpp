@@ -105,11 +105,23 @@ void drawSteps(Ui& ui, const CaseRecord& c, float width) {
 }
 
 // Draws one case as a card at `start`, `width` wide; returns its bottom edge.
-float drawCaseCard(Ui& ui, const CaseRecord& c, ImVec2 start, float width) {
+float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float width, TimePoint now) {
+    const CaseRecord& c = flow.caseQuery().cases[index];
     const float em = ui.em;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
+    // The print button sits in the card's top-right corner, visible as soon as the card is.
+    float printWidth = 0.f;
+    if (flow.canPrint()) {
+        const ImVec2 size(em * 5.2f, em * 1.8f);
+        printWidth = size.x + em * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(start.x + width - size.x - em * 0.6f, start.y + em * 0.5f));
+        ImGui::PushID(static_cast<int>(index));
+        if (button(ui, ui.t("print.button"), size, ButtonKind::Secondary, FontSize::Body))
+            flow.printCase(index, now);
+        ImGui::PopID();
+    }
     ImGui::SetCursorScreenPos(ImVec2(start.x + em * 0.8f, start.y + em * 0.6f));
     ImGui::BeginGroup();
     const float inner = width - em * 1.6f;
@@ -117,7 +129,7 @@ float drawCaseCard(Ui& ui, const CaseRecord& c, ImVec2 start, float width) {
     badge(ui, ui.t(caseStatusKey(c.status)), statusColor(ui.theme, c));
     ImGui::SameLine(0, em * 0.6f);
     text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left,
-         inner - ImGui::GetItemRectSize().x - em);
+         inner - ImGui::GetItemRectSize().x - em - printWidth);
     text(ui, c.caseNo + "    " + c.department, FontSize::Body, ui.theme.textMuted, Align::Left, inner);
     std::string dates = ui.t("cases.accepted_at") + " " + shortTime(c.acceptedAt) + "    " +
                         ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)});
@@ -160,7 +172,8 @@ float drawCaseCard(Ui& ui, const CaseRecord& c, ImVec2 start, float width) {
     return bottom;
 }
 
-void drawResults(Ui& ui, const CaseQueryView& view) {
+void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
+    const CaseQueryView& view = flow.caseQuery();
     const float em = ui.em;
     const CitizenIdentity& who = *view.citizen;
     text(ui, ui.f("cases.citizen", {maskName(who.name), who.maskedIdNumber}), FontSize::Large, ui.theme.text);
@@ -194,7 +207,7 @@ void drawResults(Ui& ui, const CaseQueryView& view) {
         const int col = static_cast<int>(i % static_cast<size_t>(columns));
         if (col == 0 && i > 0) rowStart.y = rowBottom + gap;
         const ImVec2 at(rowStart.x + static_cast<float>(col) * (cardWidth + gap), rowStart.y);
-        rowBottom = std::max(rowBottom, drawCaseCard(ui, view.cases[i], at, cardWidth));
+        rowBottom = std::max(rowBottom, drawCaseCard(ui, flow, i, at, cardWidth, now));
     }
     ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowBottom + gap));
     ImGui::Dummy(ImVec2(avail, 0));
@@ -232,7 +245,7 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
              Align::Center);
         break;
     case CaseQueryPhase::Results:
-        drawResults(ui, view);
+        drawResults(ui, flow, now);
         break;
     case CaseQueryPhase::Failed: {
         ImGui::Dummy(ImVec2(0, em * 2));

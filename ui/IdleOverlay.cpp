@@ -14,9 +14,7 @@ void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now) {
                      ImGuiWindowFlags_NoBackground);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), display, ui.theme.overlay);
-    // The dimmed area swallows taps so nothing underneath is hit by accident.
-    ImGui::SetCursorPos(ImVec2(0, 0));
-    ImGui::InvisibleButton("##swallow", display);
+    // This full-screen window is on top, so taps on the dimmed area reach it, not the screen below.
 
     const ImVec2 box(std::min(display.x - em * 2, em * 20), em * 9);
     const ImVec2 p((display.x - box.x) * 0.5f, (display.y - box.y) * 0.5f);

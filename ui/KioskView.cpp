@@ -2,7 +2,7 @@
 
 namespace kiosk::ui {
 
-KioskView::KioskView(KioskApp& app) : app_(app), strings_(StringTable::load(app.config().terminal.language)) {
+KioskView::KioskView(KioskApp& app) : app_(app) {
     info_.hallName = app.config().terminal.hallName;
     info_.terminalId = app.config().terminal.id;
     info_.counter = app.config().terminal.counter;
@@ -16,8 +16,9 @@ std::string KioskView::signature(TimePoint now) const {
            std::to_string(countdown ? *countdown : -1);
 }
 
-void KioskView::draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoint now) {
-    Ui ui{fonts, strings_, registry, theme_, em};
+void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipTexture, float em,
+                     TimePoint now) {
+    Ui ui{fonts, app_.strings(), registry, theme_, em};
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
@@ -28,7 +29,7 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoin
                      ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
     if (drawHeader(ui, info_, em * 2.4f)) {
-        strings_ = StringTable::load(strings_.language() == "en" ? "zh-CN" : "en");
+        app_.setLanguage(app_.strings().language() == "en" ? "zh-CN" : "en");
         app_.userActivity(now);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 1.0f, em * 0.8f));
@@ -62,6 +63,7 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoin
     ImGui::PopStyleVar(2);
     ImGui::End();
 
+    if (hall.screen() == HallScreen::CaseQuery) drawSlipDialog(ui, hall, slipTexture);
     if (auto left = hall.idleCountdown(now)) drawIdleOverlay(ui, hall, *left, now);
 }
 

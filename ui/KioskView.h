@@ -1,5 +1,5 @@
 // KioskView — draws one whole frame of the app: header, the current screen, the idle overlay.
-// Owns the UI-only state (the language shown); everything else is read from KioskApp.
+// Holds no state of its own: everything is read from KioskApp.
 #pragma once
 
 #include "kiosk/KioskApp.h"
@@ -13,7 +13,7 @@ public:
     explicit KioskView(KioskApp& app);
 
     // Draws into the current ImGui frame.
-    void draw(FontSet& fonts, FrameRegistry& registry, float em, TimePoint now);
+    void draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipTexture, float em, TimePoint now);
     // What the screen shows, compact: when it changes, the runner draws again.
     std::string signature(TimePoint now) const;
 
@@ -21,7 +21,6 @@ private:
     KioskApp& app_;
     ScreenInfo info_;
     Theme theme_;
-    StringTable strings_;
 };
 
 } // namespace kiosk::ui

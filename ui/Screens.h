@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/HallFlow.h"
+#include "ui/SlipTexture.h"
 #include "ui/Widgets.h"
 
 #include <optional>
@@ -27,5 +28,7 @@ void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::st
 // Dims the screen and counts down; "continue" keeps the session.
 void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now);
 void drawCounterScreen(Ui& ui, const ScreenInfo& info);
+// While a slip prints, after it printed, or when it failed (then with what it says, on screen).
+void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture);
 
 } // namespace kiosk::ui

@@ -108,6 +108,13 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
             if (word.empty()) return bad("card needs a card name or 'remove'"), out;
             c.kind = word == "remove" ? ScriptCommand::Kind::CardRemove : ScriptCommand::Kind::Card;
             c.arg = word;
+        } else if (verb == "printer") {
+            c.kind = ScriptCommand::Kind::PrinterPaper;
+            if (readWord(raw, i) != "paper") return bad("printer needs 'paper out|near-end|ok'"), out;
+            c.arg = readWord(raw, i);
+            if (c.arg != "out" && c.arg != "near-end" && c.arg != "ok") {
+                return bad("printer paper must be out, near-end or ok"), out;
+            }
         } else if (verb == "screenshot") {
             c.kind = ScriptCommand::Kind::Screenshot;
             c.arg = readWord(raw, i);
@@ -187,6 +194,11 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
     case K::CardRemove:
         host_.removeCard();
         return next(framesDrawn);
+    case K::PrinterPaper: {
+        std::string error;
+        if (!host_.setPrinterPaper(c.arg, error)) return fail(c, error);
+        return next(framesDrawn);
+    }
     case K::Wait:
         if (!started_) {
             started_ = true;

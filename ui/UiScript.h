@@ -11,6 +11,7 @@
 //   expect "TEXT"          TEXT is on the current screen
 //   expect-not "TEXT"      TEXT is not on the current screen
 //   screenshot NAME.png    save the current frame into --screenshot-dir
+//   printer paper out|near-end|ok   set the demo's virtual printer paper (fault injection)
 //
 // "The current screen" is the last frame drawn once nothing is left to draw: each command waits
 // until the app has settled (no input or worker event pending, frames drawn) before it looks.
@@ -27,7 +28,18 @@ namespace kiosk::ui {
 
 // ---- commands and parser ----
 struct ScriptCommand {
-    enum class Kind { Tap, Type, Card, CardRemove, Wait, WaitFor, Expect, ExpectNot, Screenshot };
+    enum class Kind {
+        Tap,
+        Type,
+        Card,
+        CardRemove,
+        Wait,
+        WaitFor,
+        Expect,
+        ExpectNot,
+        Screenshot,
+        PrinterPaper
+    };
     Kind kind = Kind::Wait;
     std::string arg;
     std::chrono::milliseconds duration{0};
@@ -51,6 +63,7 @@ public:
     virtual void pushText(const std::string& utf8) = 0; // SDL_TEXTINPUT events
     virtual bool presentCard(const std::string& name, std::string& error) = 0;
     virtual void removeCard() = 0;
+    virtual bool setPrinterPaper(const std::string& state, std::string& error) = 0;
     virtual void requestScreenshot(const std::string& fileName) = 0; // taken on the next frame drawn
     virtual bool screenshotPending(std::string& error) const = 0;    // false once written (error if failed)
     virtual void requestFrames(int n) = 0;

@@ -140,5 +140,8 @@ int main(int argc, char** argv) {
     run.fontIndex = config.ui.fontIndex;
 
     kiosk::KioskApp app(config);
-    return kiosk::ui::runApp(app, env.get(), run);
+    if (env) env->attach(&app.events());
+    const int rc = kiosk::ui::runApp(app, env.get(), run);
+    if (env) env->attach(nullptr); // the app's queue goes before the demo's devices stop
+    return rc;
 }

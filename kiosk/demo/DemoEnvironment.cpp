@@ -2,21 +2,28 @@
 
 #include "drivers/idcard/ReaderSimulator.h"
 #include "drivers/idcard/SimCardSet.h"
+#include "drivers/printer/VirtualPrinter.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
 
+#include <atomic>
 #include <filesystem>
+#include <mutex>
 
 namespace kiosk {
 
 struct DemoEnvironment::Parts {
     std::unique_ptr<central::CentralServer> server;
     std::unique_ptr<idcard::ReaderSimulator> reader;
+    std::unique_ptr<printer::VirtualPrinter> printer;
+    std::mutex mutex; // guards events (set on the UI thread, read on the printer's thread)
+    EventQueue* events = nullptr;
 };
 
 DemoEnvironment::DemoEnvironment() : parts_(std::make_unique<Parts>()) {}
 
 DemoEnvironment::~DemoEnvironment() {
+    if (parts_->printer) parts_->printer->stop();
     if (parts_->reader) parts_->reader->stop();
     if (parts_->server) parts_->server->stop();
 }
@@ -75,7 +82,45 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, st
         }
         cfg.idcard.port = env->parts_->reader->portPath();
     }
+    // 3. The virtual receipt printer on loopback TCP; it renders each job like paper.
+    if (o.mode == config::Mode::Hall) {
+        printer::VirtualPrinterOptions vo;
+        vo.outDir = o.stateDir + "/printed";
+        fs::create_directories(vo.outDir, ec);
+        Parts* parts = env->parts_.get();
+        env->parts_->printer =
+            std::make_unique<printer::VirtualPrinter>(vo, [parts](const printer::RenderedJob& job) {
+                if (!job.printed) return;
+                std::lock_guard lock(parts->mutex);
+                if (parts->events) parts->events->push(SlipRendered{job.image});
+            });
+        try {
+            env->parts_->printer->start();
+        } catch (const std::exception& e) {
+            error = std::string("the virtual printer did not start: ") + e.what();
+            return nullptr;
+        }
+        cfg.printer.uri = env->parts_->printer->uri();
+    }
     return env;
+}
+
+void DemoEnvironment::attach(EventQueue* events) {
+    std::lock_guard lock(parts_->mutex);
+    parts_->events = events;
+}
+
+bool DemoEnvironment::setPaper(const std::string& state) {
+    if (!parts_->printer) return false;
+    if (state == "ok")
+        parts_->printer->setPaper(printer::PaperState::Ok);
+    else if (state == "near-end")
+        parts_->printer->setPaper(printer::PaperState::NearEnd);
+    else if (state == "out")
+        parts_->printer->setPaper(printer::PaperState::Out);
+    else
+        return false;
+    return true;
 }
 
 bool DemoEnvironment::presentCard(const std::string& name) {

@@ -6,10 +6,11 @@
 //   [x] kiosk-central (server/) on 127.0.0.1, port 0 by default or --demo-port N
 //   [x] client certificate for the demo terminal (enrolment proper: issue 5)
 //   [x] reader simulator with the demo card set; present / remove by card name
-//   [ ] virtual printer (issue 4 wires it in here)
+//   [x] virtual ESC/POS printer on loopback TCP; each slip it renders is shown on screen (SlipRendered)
 #pragma once
 
 #include "config/KioskConfig.h"
+#include "kiosk/EventQueue.h"
 
 #include <memory>
 #include <string>
@@ -31,6 +32,12 @@ public:
 
     // The kiosk config pointing at the demo server, simulator and printer.
     const config::KioskConfig& config() const { return config_; }
+
+    // Rendered slips from the virtual printer go to this queue (the app's) from now on;
+    // nullptr detaches (before the queue goes away).
+    void attach(EventQueue* events);
+    // Paper state of the virtual printer: "ok", "near-end" or "out".
+    bool setPaper(const std::string& state);
 
     bool presentCard(const std::string& name);
     void removeCard();

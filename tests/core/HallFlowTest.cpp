@@ -39,12 +39,37 @@ CaseRecord oneCase(const std::string& no) {
     return r;
 }
 
+struct FakePrinter : PrintService {
+    std::vector<printer::Receipt> jobs;
+    bool available() const override { return true; }
+    std::uint64_t print(printer::Receipt r) override {
+        jobs.push_back(std::move(r));
+        return jobs.size();
+    }
+};
+
 struct Fixture {
     FakeReader reader;
     FakeCases cases;
+    FakePrinter printer;
+    StringTable strings = StringTable::load("zh-CN");
     TimePoint t0 = TimePoint{} + 1000s;
-    HallFlow flow{HallFlowSettings{60s, 10s}, reader, cases};
+    HallFlow flow{HallFlowSettings{60s, 10s, "HALL-9"}, reader, cases, printer, strings};
 };
+
+// Every text block of a receipt, joined (what would be printed, before encoding).
+std::string receiptText(const printer::Receipt& r) {
+    std::string out;
+    for (const auto& b : r.blocks) {
+        std::visit(
+            [&out](const auto& v) {
+                if constexpr (requires { v.text; }) out += v.text + "\n";
+                if constexpr (requires { v.key; }) out += v.key + "=" + v.value + "\n";
+            },
+            b);
+    }
+    return out;
+}
 
 } // namespace
 
@@ -155,4 +180,42 @@ TEST_CASE("CitizenIdentity::wipe and maskName") {
     CHECK(maskName("李䶮") == "李*");
     CHECK(maskName("SMITH JOHN") == "S********");
     CHECK(maskName("") == "");
+}
+
+TEST_CASE_FIXTURE(Fixture, "a case slip prints; a failed print keeps what it says for the screen") {
+    flow.open(HallScreen::CaseQuery, t0);
+    flow.handle(CardPresented{citizen("王秀英", "110105195603121529")}, t0);
+    CaseRecord c = oneCase("QH-1");
+    c.acceptedAt = "2026-11-20T12:57:00+08:00";
+    c.steps.push_back({"受理", "窗口", StepState::Done, "2026-11-20T13:00:00+08:00"});
+    flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::Ok, {c}, ""}, t0);
+
+    flow.printCase(0, t0);
+    REQUIRE(printer.jobs.size() == 1);
+    CHECK(flow.slip().phase == SlipPhase::Printing);
+    const std::string text = receiptText(printer.jobs[0]);
+    CHECK(text.find("QH-1") != std::string::npos);
+    CHECK(text.find("2026-11-20 12:57") != std::string::npos);
+    CHECK(text.find("110105195603121529") == std::string::npos); // never unmasked on paper
+    CHECK(text.find("HALL-9") != std::string::npos);
+    flow.printCase(0, t0); // one at a time
+    CHECK(printer.jobs.size() == 1);
+
+    flow.handle(PrintFinished{1, true, "", ""}, t0);
+    CHECK(flow.slip().phase == SlipPhase::Printed);
+    flow.closeSlip();
+    CHECK(flow.slip().phase == SlipPhase::None);
+
+    flow.printCase(0, t0);
+    flow.handle(PrintFinished{99, false, "print.failure.paper_out", ""}, t0); // someone else's job
+    CHECK(flow.slip().phase == SlipPhase::Printing);
+    flow.handle(PrintFinished{2, false, "print.failure.paper_out", "paper_out: DLE EOT 4"}, t0);
+    CHECK(flow.slip().phase == SlipPhase::Failed);
+    CHECK(flow.slip().failureKey == "print.failure.paper_out");
+    CHECK(flow.slip().preview.width > 0);
+    CHECK(flow.slip().preview.height > 100);
+
+    flow.goHome(); // the slip goes with the citizen
+    CHECK(flow.slip().phase == SlipPhase::None);
+    CHECK(flow.slip().preview.pixels.empty());
 }

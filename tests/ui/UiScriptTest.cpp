@@ -58,6 +58,7 @@ struct FakeHost : ScriptHost {
         return true;
     }
     void removeCard() override {}
+    bool setPrinterPaper(const std::string&, std::string&) override { return true; }
     void requestScreenshot(const std::string& f) override { shot = f; }
     bool screenshotPending(std::string&) const override { return false; }
     void requestFrames(int n) override { frames += n; }

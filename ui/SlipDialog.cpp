@@ -1,0 +1,66 @@
+// SlipDialog — what happened to the slip the citizen asked for. When the printer cannot print,
+// the citizen still gets what the slip says: its picture, on screen, to read or photograph.
+#include "ui/Screens.h"
+
+namespace kiosk::ui {
+
+void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
+    const SlipView& slip = flow.slip();
+    if (slip.phase == SlipPhase::None) return;
+    const float em = ui.em;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::Begin("slip", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), display, ui.theme.overlay);
+    // This full-screen window is on top, so taps on the dimmed area reach it, not the screen below.
+
+    const ImTextureID tex = texture.get(slip.preview, slip.previewVersion);
+    const bool hasPicture = tex != nullptr && slip.phase != SlipPhase::Printing;
+    // The panel: message on top, the slip picture scaled to the height left, close button below.
+    const float panelW = std::min(display.x - em * 2, hasPicture ? em * 24 : em * 20);
+    const float panelH = hasPicture ? display.y - em * 2 : em * 8;
+    const ImVec2 p((display.x - panelW) * 0.5f, (display.y - panelH) * 0.5f);
+    dl->AddRectFilled(p, ImVec2(p.x + panelW, p.y + panelH), ui.theme.panel, em * 0.4f);
+    const float inner = panelW - em * 2;
+    ImGui::SetCursorScreenPos(ImVec2(p.x + em, p.y + em * 0.8f));
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(inner, 0));
+    switch (slip.phase) {
+    case SlipPhase::Printing:
+        text(ui, ui.t("print.printing"), FontSize::Large, ui.theme.text, Align::Center, inner);
+        break;
+    case SlipPhase::Printed:
+        text(ui, ui.t("print.done"), FontSize::Large, ui.theme.good, Align::Center, inner);
+        break;
+    case SlipPhase::Failed:
+        text(ui, ui.f("print.failed", {ui.t(slip.failureKey)}), FontSize::Large, ui.theme.bad, Align::Center,
+             inner);
+        text(ui, ui.t("print.preview_note"), FontSize::Body, ui.theme.textMuted, Align::Center, inner);
+        break;
+    case SlipPhase::None:
+        break;
+    }
+    if (hasPicture) {
+        const float top = ImGui::GetCursorScreenPos().y + em * 0.3f;
+        const float maxH = p.y + panelH - top - em * 3.4f;
+        const float scale = std::min(inner / static_cast<float>(slip.preview.width),
+                                     maxH / static_cast<float>(slip.preview.height));
+        const ImVec2 size(slip.preview.width * scale, slip.preview.height * scale);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + (panelW - size.x) * 0.5f, top));
+        ImGui::Image(tex, size);
+        dl->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ui.theme.panelBorder);
+    }
+    if (slip.phase != SlipPhase::Printing) {
+        const ImVec2 size(em * 6, em * 2.2f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + (panelW - size.x) * 0.5f, p.y + panelH - size.y - em * 0.6f));
+        if (button(ui, ui.t("print.close"), size)) flow.closeSlip();
+    }
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+} // namespace kiosk::ui
