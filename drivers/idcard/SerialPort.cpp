@@ -1,6 +1,8 @@
-// termios serial port. Sections: baud table · open/configure · I/O · hang-up detection.
+// termios serial port. Sections: open/configure (drivers/serial) · I/O · hang-up detection.
 // Checklist: see SerialPort.h.
 #include "drivers/idcard/SerialPort.h"
+
+#include "drivers/serial/SerialLine.h"
 
 #include <cerrno>
 #include <cstring>
@@ -12,43 +14,13 @@
 
 namespace kiosk::idcard {
 
-std::optional<speed_t> baudToSpeed(int baud) {
-    switch (baud) {
-    case 1200:
-        return B1200;
-    case 2400:
-        return B2400;
-    case 4800:
-        return B4800;
-    case 9600:
-        return B9600;
-    case 19200:
-        return B19200;
-    case 38400:
-        return B38400;
-    case 57600:
-        return B57600;
-    case 115200:
-        return B115200;
-    case 230400:
-        return B230400;
-    case 460800:
-        return B460800;
-    case 921600:
-        return B921600;
-    default:
-        return std::nullopt;
-    }
-}
-
 double wireTimeUs(std::size_t bytes, int baud) {
     return baud > 0 ? static_cast<double>(bytes) * 10.0 * 1e6 / baud : 0.0;
 }
 
 bool SerialPort::open(const std::string& path, int baud, std::string& error) {
     close();
-    const auto speed = baudToSpeed(baud);
-    if (!speed) {
+    if (!serial::baudToSpeed(baud)) {
         error = "unsupported baud rate " + std::to_string(baud);
         return false;
     }
@@ -64,22 +36,8 @@ bool SerialPort::open(const std::string& path, int baud, std::string& error) {
         ::close(fd);
         return false;
     }
-    termios tio{};
-    if (::tcgetattr(fd, &tio) != 0) {
-        error = path + " is not a serial port: " + std::strerror(errno);
-        ::close(fd);
-        return false;
-    }
-    ::cfmakeraw(&tio); // no echo, no line editing, no CR/LF mapping, 8 bits
-    tio.c_cflag &= ~static_cast<tcflag_t>(PARENB | CSTOPB | CSIZE | CRTSCTS);
-    tio.c_cflag |= CS8 | CLOCAL | CREAD;
-    tio.c_iflag &= ~static_cast<tcflag_t>(IXON | IXOFF | IXANY);
-    tio.c_cc[VMIN] = 0;
-    tio.c_cc[VTIME] = 0;
-    ::cfsetispeed(&tio, *speed);
-    ::cfsetospeed(&tio, *speed);
-    if (::tcsetattr(fd, TCSANOW, &tio) != 0) {
-        error = "cannot configure " + path + ": " + std::strerror(errno);
+    if (const std::string why = serial::configureRaw8N1(fd, baud); !why.empty()) {
+        error = path + ": " + why;
         ::close(fd);
         return false;
     }

@@ -19,7 +19,6 @@
 
 namespace kiosk::idcard {
 
-std::optional<speed_t> baudToSpeed(int baud);
 // Time the given number of bytes takes on the wire at 8N1 (10 bits a byte), in microseconds.
 double wireTimeUs(std::size_t bytes, int baud);
 

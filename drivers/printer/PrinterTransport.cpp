@@ -2,6 +2,8 @@
 // · queryStatus.
 #include "drivers/printer/PrinterTransport.h"
 
+#include "drivers/serial/SerialLine.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -203,61 +205,19 @@ private:
     std::string description_;
 };
 
-speed_t baudConstant(int baud) {
-    switch (baud) {
-    case 1200:
-        return B1200;
-    case 2400:
-        return B2400;
-    case 4800:
-        return B4800;
-    case 9600:
-        return B9600;
-    case 19200:
-        return B19200;
-    case 38400:
-        return B38400;
-    case 57600:
-        return B57600;
-    case 115200:
-        return B115200;
-    case 230400:
-        return B230400;
-    case 460800:
-        return B460800;
-    case 921600:
-        return B921600;
-    default:
-        return B0;
-    }
-}
 
 std::unique_ptr<PrinterTransport> openDevice(const PrinterUri& u, const std::string& uri, int timeoutMs) {
     const int fd = ::open(u.path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) throw TransportError(TransportErrorKind::OpenFailed, uri + ": " + errnoText("open"));
     if (u.scheme == PrinterUri::Scheme::Serial) {
-        termios t{};
-        if (::tcgetattr(fd, &t) != 0) {
-            const std::string why = errnoText("tcgetattr");
-            ::close(fd);
-            throw TransportError(TransportErrorKind::OpenFailed, uri + ": not a serial port (" + why + ")");
-        }
-        ::cfmakeraw(&t);
-        const speed_t speed = baudConstant(u.baud);
-        if (speed == B0) {
+        if (!serial::baudToSpeed(u.baud)) {
             ::close(fd);
             throw TransportError(TransportErrorKind::BadUri, uri + ": unsupported baud rate");
         }
-        ::cfsetispeed(&t, speed);
-        ::cfsetospeed(&t, speed);
-        t.c_cflag &= ~static_cast<tcflag_t>(CSIZE | PARENB | CSTOPB | CRTSCTS);
-        t.c_cflag |= CS8 | CLOCAL | CREAD;
-        if (u.flow == PrinterUri::Flow::RtsCts) t.c_cflag |= CRTSCTS;
-        if (u.flow == PrinterUri::Flow::XonXoff) t.c_iflag |= IXON | IXOFF;
-        t.c_cc[VMIN] = 0;
-        t.c_cc[VTIME] = 0;
-        if (::tcsetattr(fd, TCSANOW, &t) != 0) {
-            const std::string why = errnoText("tcsetattr");
+        const serial::FlowControl flow = u.flow == PrinterUri::Flow::RtsCts    ? serial::FlowControl::RtsCts
+                                         : u.flow == PrinterUri::Flow::XonXoff ? serial::FlowControl::XonXoff
+                                                                               : serial::FlowControl::None;
+        if (const std::string why = serial::configureRaw8N1(fd, u.baud, flow); !why.empty()) {
             ::close(fd);
             throw TransportError(TransportErrorKind::OpenFailed, uri + ": " + why);
         }

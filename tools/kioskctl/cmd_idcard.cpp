@@ -10,6 +10,7 @@
 //   [--no-stdin]:
 //       first stdout line is the pty path (flushed); stdin commands: present NAME, remove, fault SPEC, list,
 //       state, unplug, replug, quit; exits cleanly on EOF (unless --no-stdin), SIGTERM, SIGINT
+#include "drivers/serial/SerialLine.h"
 #include "tools/kioskctl/Commands.h"
 
 #include "drivers/idcard/IdCard.h"
@@ -127,7 +128,7 @@ int runRead(const Args& a) {
         usage(stderr);
         return kExitUsage;
     }
-    if (!ic::baudToSpeed(s.baud)) {
+    if (!kiosk::serial::baudToSpeed(s.baud)) {
         std::fprintf(stderr, "kioskctl idcard: unsupported baud rate %d\n", s.baud);
         return kExitUsage;
     }
