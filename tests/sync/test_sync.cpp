@@ -261,7 +261,9 @@ TEST_CASE("replay of an acknowledged batch: duplicates return the first result; 
 
     auto replay = client.postJson("/api/v1/ratings/batch", nlohmann::json{{"ratings", batch}}.dump());
     REQUIRE(replay.status == 200);
-    for (const auto& r : nlohmann::json::parse(replay.body)["results"])
+    const nlohmann::json replayed = nlohmann::json::parse(replay.body);
+    REQUIRE(replayed["results"].size() == 3);
+    for (const auto& r : replayed["results"])
         CHECK(r["status"] == "duplicate");
     auto replayComplaint = client.postJson("/api/v1/complaints", complaintBody.dump());
     CHECK(replayComplaint.status == 200);
