@@ -99,6 +99,7 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
         if (screen_ != HallScreen::CaseQuery) return; // not asked for; the reader is not even polled then
         endCitizenSession();                          // a new card is a new citizen
         caseQuery_.citizen = card->citizen;
+        if (readerMessageKey_ == "reader.error") readerMessageKey_ = "reader.place_card"; // it read fine now
         startQuery(now);
     } else if (std::holds_alternative<CardRemoved>(event)) {
         // The citizen may lift the card and keep reading their results: nothing to do.

@@ -46,6 +46,20 @@ public:
                       : "no virtual printer (printer needs --demo)";
         return false;
     }
+    bool setServerRunning(bool running, std::string& error) override {
+        if (!demo_) {
+            error = "no demo server (server needs --demo)";
+            return false;
+        }
+        return demo_->setServerRunning(running, error);
+    }
+    bool setReaderFault(const std::string& spec, std::string& error) override {
+        if (!demo_) {
+            error = "no simulated reader (reader fault needs --demo)";
+            return false;
+        }
+        return demo_->setReaderFault(spec, error);
+    }
     void requestScreenshot(const std::string& fileName) override {
         screenshotPath_ = opt_.screenshotDir + "/" + fileName;
         screenshotError_.clear();

@@ -55,6 +55,10 @@ void drawWaiting(Ui& ui, const HallFlow& flow) {
     text(ui, ui.t("reader.place_card"), FontSize::Title, ui.theme.text, Align::Center);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     text(ui, ui.t("reader.place_card_hint"), FontSize::Body, ui.theme.textMuted, Align::Center);
+    if (flow.readerMessageKey() == "reader.error") {
+        ImGui::Dummy(ImVec2(0, em * 0.4f));
+        text(ui, ui.t("reader.error"), FontSize::Large, ui.theme.warn, Align::Center);
+    }
 }
 
 // The steps left to right, like a progress bar a citizen knows from parcel tracking: a filled dot

@@ -115,6 +115,19 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
             if (c.arg != "out" && c.arg != "near-end" && c.arg != "ok") {
                 return bad("printer paper must be out, near-end or ok"), out;
             }
+        } else if (verb == "reader") {
+            c.kind = ScriptCommand::Kind::ReaderFault;
+            if (readWord(raw, i) != "fault") return bad("reader needs 'fault SPEC'"), out;
+            skipSpaces(raw, i);
+            c.arg = raw.substr(i);
+            while (!c.arg.empty() && (c.arg.back() == ' ' || c.arg.back() == '\t'))
+                c.arg.pop_back();
+            i = raw.size();
+            if (c.arg.empty()) return bad("reader fault needs a fault (e.g. sw3 41, silence, none)"), out;
+        } else if (verb == "server") {
+            c.kind = ScriptCommand::Kind::Server;
+            c.arg = readWord(raw, i);
+            if (c.arg != "down" && c.arg != "up") return bad("server needs 'down' or 'up'"), out;
         } else if (verb == "screenshot") {
             c.kind = ScriptCommand::Kind::Screenshot;
             c.arg = readWord(raw, i);
@@ -197,6 +210,16 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
     case K::PrinterPaper: {
         std::string error;
         if (!host_.setPrinterPaper(c.arg, error)) return fail(c, error);
+        return next(framesDrawn);
+    }
+    case K::Server: {
+        std::string error;
+        if (!host_.setServerRunning(c.arg == "up", error)) return fail(c, error);
+        return next(framesDrawn);
+    }
+    case K::ReaderFault: {
+        std::string error;
+        if (!host_.setReaderFault(c.arg, error)) return fail(c, error);
         return next(framesDrawn);
     }
     case K::Wait:

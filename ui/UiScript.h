@@ -12,6 +12,8 @@
 //   expect-not "TEXT"      TEXT is not on the current screen
 //   screenshot NAME.png    save the current frame into --screenshot-dir
 //   printer paper out|near-end|ok   set the demo's virtual printer paper (fault injection)
+//   reader fault SPEC      inject a reader fault in the demo's simulator ("sw3 41", "silence", "none" ...)
+//   server down|up         stop / restart the demo's central server (same port)
 //
 // "The current screen" is the last frame drawn once nothing is left to draw: each command waits
 // until the app has settled (no input or worker event pending, frames drawn) before it looks.
@@ -38,7 +40,9 @@ struct ScriptCommand {
         Expect,
         ExpectNot,
         Screenshot,
-        PrinterPaper
+        PrinterPaper,
+        ReaderFault,
+        Server
     };
     Kind kind = Kind::Wait;
     std::string arg;
@@ -64,6 +68,8 @@ public:
     virtual bool presentCard(const std::string& name, std::string& error) = 0;
     virtual void removeCard() = 0;
     virtual bool setPrinterPaper(const std::string& state, std::string& error) = 0;
+    virtual bool setReaderFault(const std::string& spec, std::string& error) = 0;
+    virtual bool setServerRunning(bool running, std::string& error) = 0;
     virtual void requestScreenshot(const std::string& fileName) = 0; // taken on the next frame drawn
     virtual bool screenshotPending(std::string& error) const = 0;    // false once written (error if failed)
     virtual void requestFrames(int n) = 0;

@@ -14,6 +14,7 @@ namespace kiosk {
 
 struct DemoEnvironment::Parts {
     std::unique_ptr<central::CentralServer> server;
+    central::CentralSettings serverSettings;
     std::unique_ptr<idcard::ReaderSimulator> reader;
     std::unique_ptr<printer::VirtualPrinter> printer;
     std::mutex mutex; // guards events (set on the UI thread, read on the printer's thread)
@@ -64,6 +65,8 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, st
         return nullptr;
     }
     cfg.server.url = "https://127.0.0.1:" + std::to_string(env->parts_->server->port());
+    env->parts_->serverSettings = ss;
+    env->parts_->serverSettings.port = env->parts_->server->port();
     cfg.server.caFile = tlsDir + "/ca.crt";
     cfg.server.certFile = tlsDir + "/client.crt";
     cfg.server.keyFile = tlsDir + "/client.key";
@@ -120,6 +123,30 @@ bool DemoEnvironment::setPaper(const std::string& state) {
         parts_->printer->setPaper(printer::PaperState::Out);
     else
         return false;
+    return true;
+}
+
+bool DemoEnvironment::setServerRunning(bool running, std::string& error) {
+    if (!running) {
+        parts_->server->stop();
+        return true;
+    }
+    parts_->server = std::make_unique<central::CentralServer>(parts_->serverSettings);
+    if (!parts_->server->start(&error)) {
+        error = "the demo central server did not restart: " + error;
+        return false;
+    }
+    return true;
+}
+
+bool DemoEnvironment::setReaderFault(const std::string& spec, std::string& error) {
+    if (!parts_->reader) {
+        error = "the demo has no reader simulator in this mode";
+        return false;
+    }
+    const auto fault = idcard::parseSimFault(spec, error);
+    if (!fault) return false;
+    parts_->reader->setFault(*fault);
     return true;
 }
 

@@ -39,6 +39,12 @@ public:
     // Paper state of the virtual printer: "ok", "near-end" or "out".
     bool setPaper(const std::string& state);
 
+    // Reader simulator fault injection ("sw3 41", "silence", "checksum", "none" ... see docs/IDCARD.md).
+    bool setReaderFault(const std::string& spec, std::string& error);
+
+    // Stops / restarts the central server on the same port (the network going away and back).
+    bool setServerRunning(bool running, std::string& error);
+
     bool presentCard(const std::string& name);
     void removeCard();
     std::vector<std::string> cardNames() const;

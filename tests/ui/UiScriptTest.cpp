@@ -10,10 +10,10 @@ TEST_CASE("every command parses; comments and blank lines are skipped") {
     const ParsedScript p =
         parseScript("# c\n\ntap \"办件 查询\"\ntype \"a\\\"b\"\ncard wang-xiuying\ncard remove\n"
                     "wait 500ms\nwait 2s\nwait-for \"X\" 5s\nexpect \"Y\"  # trailing\n"
-                    "expect-not \"Z\"\nscreenshot a.png\n",
+                    "expect-not \"Z\"\nscreenshot a.png\nprinter paper out\nreader fault sw3 41 x2\n",
                     "t.kioskscript");
     REQUIRE_MESSAGE(p.error.empty(), p.error);
-    REQUIRE(p.commands.size() == 10);
+    REQUIRE(p.commands.size() == 12);
     using K = ScriptCommand::Kind;
     CHECK(p.commands[0].kind == K::Tap);
     CHECK(p.commands[0].arg == "办件 查询");
@@ -26,6 +26,10 @@ TEST_CASE("every command parses; comments and blank lines are skipped") {
     CHECK(p.commands[6].kind == K::WaitFor);
     CHECK(p.commands[6].duration == 5000ms);
     CHECK(p.commands[9].kind == K::Screenshot);
+    CHECK(p.commands[10].kind == K::PrinterPaper);
+    CHECK(p.commands[10].arg == "out");
+    CHECK(p.commands[11].kind == K::ReaderFault);
+    CHECK(p.commands[11].arg == "sw3 41 x2");
 }
 
 TEST_CASE("a bad line is reported with file and line") {
@@ -59,6 +63,8 @@ struct FakeHost : ScriptHost {
     }
     void removeCard() override {}
     bool setPrinterPaper(const std::string&, std::string&) override { return true; }
+    bool setReaderFault(const std::string&, std::string&) override { return true; }
+    bool setServerRunning(bool, std::string&) override { return true; }
     void requestScreenshot(const std::string& f) override { shot = f; }
     bool screenshotPending(std::string&) const override { return false; }
     void requestFrames(int n) override { frames += n; }
