@@ -186,6 +186,10 @@ void OfflineStore::limitPagesForTest(int pages) {
     guarded([&] { db_->exec("PRAGMA max_page_count=" + std::to_string(pages)); });
 }
 
+void OfflineStore::makeReadOnlyForTest() {
+    guarded([&] { db_->exec("PRAGMA query_only=ON"); });
+}
+
 int OfflineStore::schemaVersion() {
     return guarded([&] { return static_cast<int>(db_->scalarInt("PRAGMA user_version")); });
 }

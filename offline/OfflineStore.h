@@ -120,6 +120,8 @@ public:
 
     // Test hook: cap this connection's file size (PRAGMA max_page_count) to simulate a full disk.
     void limitPagesForTest(int pages);
+    // Test hook: make this connection refuse writes (PRAGMA query_only), as a read-only medium would.
+    void makeReadOnlyForTest();
     // Test hook: create a file at an older schema version, to prove upgrades.
     static void createAtVersion(const std::string& dbPath, int version);
 

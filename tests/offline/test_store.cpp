@@ -282,3 +282,18 @@ TEST_CASE("a full database is reported as Full; what was committed stays readabl
     CHECK(s.stats(0).pending == committed); // the failed append left nothing half-written
     CHECK(s.duePending(INT64_MAX, 1000).size() == static_cast<size_t>(committed));
 }
+
+TEST_CASE("a read-only database is reported as ReadOnly and keeps what it has") {
+    TempDir d("readonly");
+    OfflineStore s(StorePaths::in(d.path()), "HALL-01");
+    s.append("rating", {{"level", 4}}, 1);
+    s.makeReadOnlyForTest();
+    try {
+        s.append("rating", {{"level", 5}}, 2);
+        FAIL("a read-only store must refuse the append");
+    } catch (const StoreError& e) {
+        CHECK(e.kind == StoreErrorKind::ReadOnly);
+        CHECK(std::string(storeErrorKindName(e.kind)) == "read_only");
+    }
+    CHECK(s.stats(0).pending == 1);
+}
