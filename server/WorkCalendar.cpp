@@ -18,7 +18,7 @@ std::string isoTimestampChina(system_clock::time_point now) {
     Date d = floor<days>(local);
     auto secs = duration_cast<seconds>(local - d).count();
     year_month_day ymd(d);
-    char buf[40];
+    char buf[96]; // roomy enough for any value the compiler can imagine (-Wformat-truncation)
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld+08:00", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                   static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
