@@ -45,7 +45,16 @@ struct SlipRendered {
     printer::SlipImage image;
 };
 
-using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished,
-                              PrintFinished, SlipRendered>;
+// ---- sync engine ----
+struct SyncStatusChanged {
+    bool online = false;
+    std::int64_t pending = 0;  // records waiting for the server
+    std::int64_t rejected = 0; // records the server refused (kept for the technician)
+    std::int64_t lastSyncMs = 0;
+    std::string error; // technician detail, never personal data
+};
+
+using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
+                              SlipRendered, SyncStatusChanged>;
 
 } // namespace kiosk

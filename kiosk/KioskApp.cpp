@@ -3,6 +3,8 @@
 #include "kiosk/CentralCaseQuery.h"
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
+#include "kiosk/SyncSettingsFromConfig.h"
+#include "offline/SyncEngine.h"
 
 namespace kiosk {
 
@@ -56,10 +58,29 @@ KioskApp::KioskApp(const config::KioskConfig& c)
     fs.idleWarning = std::chrono::seconds(c.terminal.idleWarningS);
     fs.terminalId = c.terminal.id;
     hall_ = std::make_unique<HallFlow>(fs, *reader_, *cases_, *printer_, strings_);
+
+    // The sync engine: uploads the outbox, sends heartbeats with device health, refreshes the catalog.
+    offline::SyncSettings ss = syncSettingsFor(c);
+    auto* receiptPrinter = dynamic_cast<ReceiptPrinter*>(printer_.get());
+    ss.deviceStatus = [this, receiptPrinter]() {
+        nlohmann::json d = {{"idcard_reader", readerConnected_.load() ? "connected" : "disconnected"}};
+        if (receiptPrinter)
+            d["printer"] = nlohmann::json::parse(printer::statusToJson(receiptPrinter->queue().lastStatus()));
+        else
+            d["printer"] = "none";
+        return d;
+    };
+    sync_ = std::make_unique<offline::SyncEngine>(ss, [this](const offline::SyncEvent& e) {
+        if (e.kind == offline::SyncEvent::Kind::Status) {
+            events_.push(SyncStatusChanged{e.online, e.pending, e.rejected, e.lastSyncMs, e.error});
+        }
+    });
+    sync_->start();
 }
 
 KioskApp::~KioskApp() {
     // Workers first (they push into events_), then the flows they report to.
+    sync_.reset();
     printer_.reset();
     cases_.reset();
     reader_.reset();
@@ -67,8 +88,11 @@ KioskApp::~KioskApp() {
 
 int KioskApp::pump(TimePoint now) {
     std::vector<AppEvent> events = events_.drain();
-    for (const AppEvent& e : events)
+    for (const AppEvent& e : events) {
+        if (const auto* sync = std::get_if<SyncStatusChanged>(&e)) syncStatus_ = *sync;
+        if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
         hall_->handle(e, now);
+    }
     for (AppEvent& e : events) {
         if (auto* p = std::get_if<CardPresented>(&e)) p->citizen.wipe();
     }

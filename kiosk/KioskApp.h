@@ -6,7 +6,8 @@
 //   [x] counter mode: the window sign (rating flow: later issue)
 //   [x] receipt printer (ESC/POS print queue) when [printer] uri is not "none"
 //   [x] the language shown (string table); back to the configured one when a session times out
-//   [ ] outbox and sync engine (wired in with the flows that write: complaints, ratings)
+//   [x] sync engine: heartbeats with device health, catalog / roster refresh, connectivity for the screen
+//   [ ] outbox writers (StoreWriter) come with the flows that write: complaints, ratings
 #pragma once
 
 #include "config/KioskConfig.h"
@@ -14,8 +15,14 @@
 #include "kiosk/HallFlow.h"
 #include "kiosk/StringTable.h"
 
+#include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
+
+namespace kiosk::offline {
+class SyncEngine;
+}
 
 namespace kiosk {
 
@@ -28,6 +35,8 @@ public:
     EventQueue& events() { return events_; }
     HallFlow& hall() { return *hall_; }
     const StringTable& strings() const { return strings_; }
+    // The sync engine's last word (nothing before its first cycle).
+    const std::optional<SyncStatusChanged>& syncStatus() const { return syncStatus_; }
     void setLanguage(std::string_view language) { strings_ = StringTable::load(language); }
 
     // Delivers every queued worker event to the flows, then lets time-outs fire. Returns the
@@ -42,6 +51,9 @@ private:
     std::unique_ptr<CardReaderControl> reader_;
     std::unique_ptr<CaseQueryService> cases_;
     std::unique_ptr<PrintService> printer_;
+    std::atomic<bool> readerConnected_{false}; // read by the sync thread for heartbeats
+    std::unique_ptr<offline::SyncEngine> sync_;
+    std::optional<SyncStatusChanged> syncStatus_;
     StringTable strings_;
     std::unique_ptr<HallFlow> hall_;
     int timeoutsSeen_ = 0;

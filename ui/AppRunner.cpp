@@ -100,7 +100,7 @@ private:
     std::string screenshotError_;
     Clock::time_point started_ = Clock::now();
     double firstFrameMs_ = -1;
-    int atlasRebuilds_ = 0;     // after the first build
+    int atlasRebuilds_ = 0; // after the first build
     double maxRebuildMs_ = 0;
     // When each frame was drawn and each loop wake-up happened (ms since start, first 5000 each),
     // so the idle benchmark can count what happened inside its measuring window.
@@ -173,7 +173,8 @@ bool Runner::setup(std::string& error) {
     // screens never rebuilds it; only data (names, server text) can add glyphs later.
     for (const char* lang : {"zh-CN", "en"}) {
         const StringTable table = StringTable::load(lang);
-        for (const std::string& key : table.keys()) fonts_.require(table.get(key));
+        for (const std::string& key : table.keys())
+            fonts_.require(table.get(key));
     }
     if (!fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(w, h, opt_.textScale), error)) return false;
 
@@ -249,7 +250,8 @@ void Runner::drawFrame(Clock::time_point now) {
         const auto t0 = Clock::now();
         if (!fonts_.rebuild(error)) std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         ++atlasRebuilds_;
-        maxRebuildMs_ = std::max(maxRebuildMs_, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        maxRebuildMs_ =
+            std::max(maxRebuildMs_, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         ImGui_ImplSDLRenderer_DestroyFontsTexture(); // NewFrame re-creates it from the new atlas
     }
     ImGui_ImplSDLRenderer_NewFrame();

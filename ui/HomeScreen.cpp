@@ -42,7 +42,9 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
     const ImVec2 win = ImGui::GetWindowPos();
     const ImVec2 winSize = ImGui::GetWindowSize();
     ImGui::SetCursorScreenPos(ImVec2(win.x, win.y + winSize.y - footer + em * 0.3f));
-    text(ui, ui.f("home.footer", {info.terminalId}), FontSize::Body, ui.theme.textMuted, Align::Center);
+    std::string footerText = ui.f("home.footer", {info.terminalId});
+    if (info.online) footerText += "    " + ui.t(*info.online ? "home.online" : "home.offline");
+    text(ui, footerText, FontSize::Body, ui.theme.textMuted, Align::Center);
 }
 
 } // namespace kiosk::ui

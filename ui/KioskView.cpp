@@ -9,16 +9,23 @@ KioskView::KioskView(KioskApp& app) : app_(app) {
 }
 
 std::string KioskView::signature(TimePoint now) const {
+    // Everything a screen shows that can change without input or an event drawn for it.
     HallFlow& hall = app_.hall();
     const auto countdown = hall.idleCountdown(now);
+    const auto& sync = app_.syncStatus();
     return std::to_string(static_cast<int>(hall.screen())) + "/" +
            std::to_string(static_cast<int>(hall.caseQuery().phase)) + "/" +
-           std::to_string(countdown ? *countdown : -1);
+           std::to_string(countdown ? *countdown : -1) + "/" +
+           std::to_string(static_cast<int>(hall.slip().phase)) + "/" +
+           std::to_string(hall.slip().previewVersion) + "/" + app_.strings().language() + "/" +
+           (sync ? std::to_string(sync->online) : "?");
 }
 
 void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipTexture, float em,
                      TimePoint now) {
     Ui ui{fonts, app_.strings(), registry, theme_, em};
+    info_.online.reset();
+    if (app_.syncStatus()) info_.online = app_.syncStatus()->online;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);

@@ -15,6 +15,7 @@ struct ScreenInfo {
     std::string hallName;
     std::string terminalId;
     int counter = 0;
+    std::optional<bool> online; // the central server reachable (nothing before the first sync cycle)
 };
 
 // The blue bar at the top: hall name, and the language switch. Returns true when the language

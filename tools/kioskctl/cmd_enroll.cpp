@@ -16,11 +16,6 @@
 #include <cstdio>
 #include <string>
 
-namespace kioskctl {
-bool loadSyncSettings(const std::string& configPath, kiosk::offline::SyncSettings* out,
-                      kiosk::config::KioskConfig* configOut); // cmd_sync.cpp
-}
-
 namespace {
 int usage() {
     std::fprintf(stderr,

@@ -18,11 +18,6 @@
 #include <mutex>
 #include <string>
 
-namespace kioskctl {
-bool loadSyncSettings(const std::string& configPath, kiosk::offline::SyncSettings* out,
-                      kiosk::config::KioskConfig* configOut); // cmd_sync.cpp
-}
-
 namespace {
 
 std::int64_t nowMs() {

@@ -9,48 +9,28 @@
 //   [x] same SyncEngine as the kiosk app, same store, same credentials from the config
 //   [x] JSON summary on stdout (pending, sent, rejected, online, last_error)
 #include "config/KioskConfig.h"
+#include "kiosk/SyncSettingsFromConfig.h"
 #include "offline/SyncEngine.h"
 #include "tools/kioskctl/Commands.h"
 
 #include <csignal>
 #include <cstdio>
-#include <filesystem>
 #include <pthread.h>
 #include <string>
 
-namespace kioskctl {
-
 // ---- config -> sync settings ----
 // Loads the config (printing its problems) and maps it onto the offline module's plain settings.
-bool loadSyncSettings(const std::string& configPath, kiosk::offline::SyncSettings* out,
-                      kiosk::config::KioskConfig* configOut) {
+bool kioskctl::loadSyncSettings(const std::string& configPath, kiosk::offline::SyncSettings* out,
+                                kiosk::config::KioskConfig* configOut) {
     const kiosk::config::LoadResult r = kiosk::config::loadConfigFile(configPath);
     if (!r.ok()) {
         std::fputs(r.report().c_str(), stderr);
         return false;
     }
-    const kiosk::config::KioskConfig& c = *r.config;
-    std::filesystem::path tls = std::filesystem::path(c.terminal.stateDir) / "tls";
-    kiosk::offline::SyncSettings s;
-    s.https.baseUrl = c.server.url;
-    while (!s.https.baseUrl.empty() && s.https.baseUrl.back() == '/')
-        s.https.baseUrl.pop_back();
-    s.https.caFile = c.server.caFile.empty() ? (tls / "ca.crt").string() : c.server.caFile;
-    s.https.certFile = c.server.certFile.empty() ? (tls / "client.crt").string() : c.server.certFile;
-    s.https.keyFile = c.server.keyFile.empty() ? (tls / "client.key").string() : c.server.keyFile;
-    s.https.pinnedPubkey = c.server.pinnedPubkey;
-    s.https.connectTimeoutMs = c.server.connectTimeoutS * 1000;
-    s.https.totalTimeoutMs = c.server.requestTimeoutS * 1000;
-    s.store = kiosk::offline::StorePaths::in(c.terminal.stateDir);
-    s.terminalId = c.terminal.id;
-    s.mode = std::string(kiosk::config::modeName(c.terminal.mode));
-    s.counter = c.terminal.counter;
-    *out = s;
-    if (configOut) *configOut = c;
+    *out = kiosk::syncSettingsFor(*r.config);
+    if (configOut) *configOut = *r.config;
     return true;
 }
-
-} // namespace kioskctl
 
 namespace {
 
