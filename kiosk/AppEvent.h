@@ -37,8 +37,9 @@ struct CaseQueryFinished {
 struct PrintFinished {
     std::uint64_t jobId = 0;
     bool ok = false;
-    std::string failureKey; // string-table key ("print.failure.paper_out" ...) when !ok
-    std::string detail;     // technician detail
+    std::string failureKey;     // string-table key ("print.failure.paper_out" ...) when !ok
+    std::string detail;         // technician detail
+    printer::SlipImage preview; // when !ok: the slip drawn as paper (rendered on the printer's thread)
 };
 // The demo's virtual printer rendered what it received (the real bytes, drawn as paper).
 struct SlipRendered {
@@ -54,7 +55,7 @@ struct SyncStatusChanged {
     std::string error; // technician detail, never personal data
 };
 
-using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
-                              SlipRendered, SyncStatusChanged>;
+using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished,
+                              PrintFinished, SlipRendered, SyncStatusChanged>;
 
 } // namespace kiosk

@@ -6,17 +6,31 @@
 
 namespace kiosk {
 
-CentralCaseQuery::CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events)
-    : events_(events), client_(std::make_unique<offline::HttpsClient>(std::move(settings))) {}
+namespace {
 
-CentralCaseQuery::~CentralCaseQuery() = default;
+// A request body holding an ID number, wiped however the job ends (run, or dropped at shutdown).
+struct WipedBody {
+    std::string text;
+    ~WipedBody() { secureWipe(text); }
+};
+
+} // namespace
+
+CentralCaseQuery::CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events)
+    : events_(events), client_(std::make_unique<offline::HttpsClient>(std::move(settings))) {
+    client_->setAbortFlag(&stopping_);
+}
+
+CentralCaseQuery::~CentralCaseQuery() {
+    stopping_ = true; // a request in flight ends now instead of at its time-out; worker_ then joins
+}
 
 void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& idNumber) {
-    std::string body = nlohmann::json{{"id_number", idNumber}}.dump();
-    worker_.post([this, requestId, body = std::move(body)]() mutable {
-        const offline::HttpResult r = client_->postJson("/api/v1/cases/query", body);
-        secureWipe(body);
-        events_.push(caseQueryOutcome(requestId, r));
+    auto body = std::make_shared<WipedBody>();
+    body->text = nlohmann::json{{"id_number", idNumber}}.dump();
+    worker_.post([this, requestId, body] {
+        const offline::HttpResult r = client_->postJson("/api/v1/cases/query", body->text);
+        if (!stopping_) events_.push(caseQueryOutcome(requestId, r));
     });
 }
 

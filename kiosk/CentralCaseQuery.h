@@ -8,6 +8,7 @@
 #include "kiosk/WorkerThread.h"
 #include "offline/HttpsClient.h"
 
+#include <atomic>
 #include <memory>
 
 namespace kiosk {
@@ -21,6 +22,7 @@ public:
 
 private:
     EventQueue& events_;
+    std::atomic<bool> stopping_{false};            // aborts a request in flight at shutdown
     std::unique_ptr<offline::HttpsClient> client_; // used only on worker_
     WorkerThread worker_;                          // last: joined before client_ goes
 };

@@ -8,13 +8,11 @@ void EventQueue::setWaker(std::function<void()> waker) {
 }
 
 void EventQueue::push(AppEvent event) {
-    std::function<void()> waker;
-    {
-        std::lock_guard lock(mutex_);
-        events_.push_back(std::move(event));
-        waker = waker_;
-    }
-    if (waker) waker(); // outside the lock: the waker may take its own locks
+    std::lock_guard lock(mutex_);
+    events_.push_back(std::move(event));
+    // Called under the lock, so that once setWaker(nullptr) has returned no worker can still be
+    // inside the old waker (SDL_PushEvent after SDL_Quit). The waker must not call back into the queue.
+    if (waker_) waker_();
 }
 
 std::vector<AppEvent> EventQueue::drain() {

@@ -15,6 +15,7 @@ namespace kiosk {
 
 class EventQueue {
 public:
+    // After setWaker returns, the previous waker is never called again.
     void setWaker(std::function<void()> waker);
     void push(AppEvent event);
     std::vector<AppEvent> drain();

@@ -1,6 +1,5 @@
 #include "kiosk/HallFlow.h"
 
-#include "drivers/printer/ReceiptPreview.h"
 #include "drivers/printer/ReceiptSlips.h"
 
 namespace kiosk {
@@ -32,7 +31,6 @@ void HallFlow::endCitizenSession() {
     if (caseQuery_.citizen) caseQuery_.citizen->wipe();
     caseQuery_ = CaseQueryView{};
     slip_ = SlipView{};
-    lastReceipt_ = printer::Receipt{};
     pendingRequest_ = 0; // a late answer for the previous citizen is dropped
 }
 
@@ -79,8 +77,9 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     d.acceptedAt = slipTime(c.acceptedAt);
     d.dueDate = c.dueDate;
     d.completedAt = slipTime(c.completedAt);
-    d.applicantName = caseQuery_.citizen->name;         // the template masks it
-    d.applicantIdNumber = caseQuery_.citizen->idNumber; // the template masks it
+    // Only masked forms leave the session: the printer module never sees the full name or number.
+    d.applicantName = maskName(caseQuery_.citizen->name);
+    d.applicantIdNumber = caseQuery_.citizen->maskedIdNumber;
     for (const CaseStep& step : c.steps) {
         d.steps.push_back({step.name, strings_.get(stepStateKey(step.state)), slipTime(step.finishedAt, 10)});
     }
@@ -88,10 +87,9 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     ctx.terminalId = terminalId_;
     ctx.printedAt = std::chrono::system_clock::now();
     ctx.text = [this](std::string_view key) { return strings_.get(key); };
-    lastReceipt_ = printer::caseStatusSlip(d, ctx);
     slip_ = SlipView{};
     slip_.phase = SlipPhase::Printing;
-    slip_.jobId = printer_.print(lastReceipt_);
+    slip_.jobId = printer_.print(printer::caseStatusSlip(d, ctx));
 }
 
 void HallFlow::handle(const AppEvent& event, TimePoint now) {
@@ -113,10 +111,9 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
         } else {
             slip_.phase = SlipPhase::Failed;
             slip_.failureKey = p->failureKey;
-            slip_.preview = printer::renderReceiptPreview(lastReceipt_);
+            slip_.preview = p->preview;
             ++slip_.previewVersion;
         }
-        lastReceipt_ = printer::Receipt{};
     } else if (const auto* r = std::get_if<SlipRendered>(&event)) {
         // Only the demo has a printer that can show what it printed.
         if (slip_.phase == SlipPhase::Printing || slip_.phase == SlipPhase::Printed) {

@@ -92,7 +92,6 @@ private:
     PrintService& printer_;
     const StringTable& strings_;
     std::string terminalId_;
-    printer::Receipt lastReceipt_; // kept until its job ends, to show it if printing fails
     SlipView slip_;
     IdleTimer idle_;
     HallScreen screen_ = HallScreen::Home;

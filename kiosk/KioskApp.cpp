@@ -35,21 +35,18 @@ KioskApp::KioskApp(const config::KioskConfig& c)
     } else {
         reader_ = std::make_unique<NoCardReader>();
     }
-    offline::HttpsSettings hs;
-    hs.baseUrl = c.server.url;
-    hs.caFile = c.server.caFile;
-    hs.certFile = c.server.certFile;
-    hs.keyFile = c.server.keyFile;
-    hs.pinnedPubkey = c.server.pinnedPubkey;
-    hs.connectTimeoutMs = c.server.connectTimeoutS * 1000;
-    hs.totalTimeoutMs = c.server.requestTimeoutS * 1000;
-    cases_ = std::make_unique<CentralCaseQuery>(hs, events_);
+    // The same HTTPS settings as the sync engine (one mapping: TLS file defaults, URL clean-up).
+    cases_ = std::make_unique<CentralCaseQuery>(syncSettingsFor(c).https, events_);
     if (c.printer.uri != "none" && !c.printer.uri.empty()) {
         printer::PrinterSettings ps;
         ps.uri = c.printer.uri;
         ps.paperWidthMm = c.printer.paperWidthMm;
         ps.timeoutMs = c.printer.timeoutMs;
-        printer_ = std::make_unique<ReceiptPrinter>(ps, events_);
+        printer::SlipRenderOptions preview;
+        preview.paperWidthMm = c.printer.paperWidthMm;
+        preview.fontPath = c.ui.fontPath;
+        preview.fontFaceIndex = c.ui.fontIndex;
+        printer_ = std::make_unique<ReceiptPrinter>(ps, preview, events_);
     } else {
         printer_ = std::make_unique<NoPrinter>();
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "drivers/printer/PrintQueue.h"
+#include "drivers/printer/SlipRenderer.h"
 #include "kiosk/EventQueue.h"
 #include "kiosk/Services.h"
 
@@ -11,7 +12,9 @@ namespace kiosk {
 
 class ReceiptPrinter : public PrintService {
 public:
-    ReceiptPrinter(printer::PrinterSettings settings, EventQueue& events);
+    // `previewOptions`: font and paper width for drawing a failed slip on screen (config [ui], [printer]).
+    ReceiptPrinter(printer::PrinterSettings settings, printer::SlipRenderOptions previewOptions,
+                   EventQueue& events);
 
     bool available() const override { return true; }
     std::uint64_t print(printer::Receipt receipt) override { return queue_.submit(std::move(receipt)); }
@@ -19,7 +22,8 @@ public:
 
 private:
     EventQueue& events_;
-    printer::PrintQueue queue_;
+    printer::SlipRenderOptions previewOptions_;
+    printer::PrintQueue queue_; // last: its worker calls back into the members above
 };
 
 // Printer event -> app event (pure; unit-tested). False for events the flows do not need.

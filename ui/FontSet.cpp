@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace kiosk::ui {
 
@@ -17,11 +19,16 @@ bool FontSet::init(const std::string& path, int faceIndex, float emPixels, std::
                 " (install fonts-noto-cjk, or set [ui] font_path in the config to a CJK font)";
         return false;
     }
-    if (FILE* f = std::fopen(path.c_str(), "rb")) {
-        std::fclose(f);
-    } else {
-        error = "font file cannot be read: " + path + " (check its permissions)";
-        return false;
+    // Read once at start-up: rebuilds (new glyphs from a card or the server) then work from memory
+    // and never touch the disk on the UI thread.
+    if (fontData_.empty()) {
+        std::ifstream in(path, std::ios::binary);
+        fontData_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (!in.good() && !in.eof()) fontData_.clear();
+        if (fontData_.empty()) {
+            error = "font file cannot be read: " + path + " (check its permissions)";
+            return false;
+        }
     }
     for (ImWchar c = 0x20; c < 0x7F; ++c)
         codepoints_.insert(c);
@@ -86,7 +93,9 @@ bool FontSet::rebuild(std::string& error) {
         cfg.PixelSnapH = true;
         cfg.FontBuilderFlags = i == 2 ? ImGuiFreeTypeBuilderFlags_Bold : 0;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "NotoSansCJK-%d", static_cast<int>(sizes[i]));
-        fonts_[i] = atlas->AddFontFromFileTTF(path_.c_str(), sizes[i], &cfg, ranges_.Data);
+        cfg.FontDataOwnedByAtlas = false; // fontData_ outlives every atlas built from it
+        fonts_[i] = atlas->AddFontFromMemoryTTF(fontData_.data(), static_cast<int>(fontData_.size()),
+                                                sizes[i], &cfg, ranges_.Data);
         if (!fonts_[i]) {
             error = "cannot load font " + path_ + " face " + std::to_string(faceIndex_);
             return false;

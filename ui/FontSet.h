@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -43,7 +44,8 @@ private:
     int faceIndex_ = 2;
     float em_ = 32.f;
     std::set<ImWchar> codepoints_;
-    ImVector<ImWchar> ranges_; // must outlive the atlas build
+    ImVector<ImWchar> ranges_;   // must outlive the atlas build
+    std::vector<char> fontData_; // the font file, read once
     ImFont* fonts_[3] = {nullptr, nullptr, nullptr};
     bool dirty_ = true;
 };

@@ -2,8 +2,11 @@
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/StringTable.h"
+#include "kiosk/SyncSettingsFromConfig.h"
 
 #include <doctest/doctest.h>
+
+#include <thread>
 
 using namespace kiosk;
 
@@ -75,4 +78,50 @@ TEST_CASE("print results map to keys every table has") {
     printer::PrinterEvent status;
     status.kind = printer::PrinterEvent::Kind::StatusChanged;
     CHECK_FALSE(toAppEvent(status, out));
+}
+
+TEST_CASE("the case query and the sync engine share one HTTPS mapping of the config") {
+    config::KioskConfig c;
+    c.terminal.id = "HALL-3";
+    c.terminal.stateDir = "/var/lib/kiosk";
+    c.server.url = "https://central.example:8443//";
+    const offline::SyncSettings s = syncSettingsFor(c);
+    // Empty TLS paths fall back to the files `kioskctl enroll` writes.
+    CHECK(s.https.caFile == "/var/lib/kiosk/tls/ca.crt");
+    CHECK(s.https.certFile == "/var/lib/kiosk/tls/client.crt");
+    CHECK(s.https.keyFile == "/var/lib/kiosk/tls/client.key");
+    CHECK(s.https.baseUrl == "https://central.example:8443"); // no "//api/v1/..."
+    CHECK(s.https.connectTimeoutMs == c.server.connectTimeoutS * 1000);
+    CHECK(s.terminalId == "HALL-3");
+    c.server.caFile = "/etc/kiosk/ca.pem";
+    CHECK(syncSettingsFor(c).https.caFile == "/etc/kiosk/ca.pem");
+}
+
+TEST_CASE("a slip that cannot be printed comes back drawn, from the printer's thread") {
+    EventQueue events;
+    printer::PrinterSettings ps;
+    ps.uri = "tcp://127.0.0.1:1"; // nothing listens there: the job fails as offline
+    ps.timeoutMs = 500;
+    ReceiptPrinter p(ps, printer::SlipRenderOptions{}, events);
+    printer::Receipt r;
+    r.blocks.push_back(printer::TextBlock{"办件进度 QH-1", {}});
+    const std::uint64_t id = p.print(r);
+    std::optional<PrintFinished> done;
+    for (int i = 0; i < 200 && !done; ++i) {
+        for (AppEvent& e : events.drain()) {
+            if (auto* f = std::get_if<PrintFinished>(&e)) done = *f;
+        }
+        if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    REQUIRE(done.has_value());
+    CHECK(done->jobId == id);
+    CHECK_FALSE(done->ok);
+    CHECK(done->failureKey == "print.failure.offline");
+    CHECK(done->preview.width > 0);
+    CHECK(done->preview.height > 0);
+    // Some ink: the text was drawn, not a blank page.
+    size_t dark = 0;
+    for (auto px : done->preview.pixels)
+        dark += px < 128;
+    CHECK(dark > 50);
 }

@@ -197,23 +197,29 @@ TEST_CASE_FIXTURE(Fixture, "a case slip prints; a failed print keeps what it say
     CHECK(text.find("QH-1") != std::string::npos);
     CHECK(text.find("2026-11-20 12:57") != std::string::npos);
     CHECK(text.find("110105195603121529") == std::string::npos); // never unmasked on paper
+    CHECK(text.find("110105********1529") != std::string::npos);
+    CHECK(text.find("秀英") == std::string::npos);
     CHECK(text.find("HALL-9") != std::string::npos);
     flow.printCase(0, t0); // one at a time
     CHECK(printer.jobs.size() == 1);
 
-    flow.handle(PrintFinished{1, true, "", ""}, t0);
+    flow.handle(PrintFinished{1, true, "", "", {}}, t0);
     CHECK(flow.slip().phase == SlipPhase::Printed);
     flow.closeSlip();
     CHECK(flow.slip().phase == SlipPhase::None);
 
     flow.printCase(0, t0);
-    flow.handle(PrintFinished{99, false, "print.failure.paper_out", ""}, t0); // someone else's job
+    flow.handle(PrintFinished{99, false, "print.failure.paper_out", "", {}}, t0); // someone else's job
     CHECK(flow.slip().phase == SlipPhase::Printing);
-    flow.handle(PrintFinished{2, false, "print.failure.paper_out", "paper_out: DLE EOT 4"}, t0);
+    printer::SlipImage picture;
+    picture.width = 384;
+    picture.height = 600;
+    picture.pixels.assign(384 * 600, 255);
+    flow.handle(PrintFinished{2, false, "print.failure.paper_out", "paper_out: DLE EOT 4", picture}, t0);
     CHECK(flow.slip().phase == SlipPhase::Failed);
     CHECK(flow.slip().failureKey == "print.failure.paper_out");
-    CHECK(flow.slip().preview.width > 0);
-    CHECK(flow.slip().preview.height > 100);
+    CHECK(flow.slip().preview.width == 384);
+    CHECK(flow.slip().preview.height == 600);
 
     flow.goHome(); // the slip goes with the citizen
     CHECK(flow.slip().phase == SlipPhase::None);
