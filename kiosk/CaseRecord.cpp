@@ -41,6 +41,16 @@ const char* stepStateKey(StepState s) {
     return "case.step.pending";
 }
 
+std::string displayTime(const std::string& iso) {
+    std::string out = iso.substr(0, std::min<size_t>(16, iso.size()));
+    if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+    return out;
+}
+
+std::string displayDate(const std::string& iso) {
+    return iso.substr(0, std::min<size_t>(10, iso.size()));
+}
+
 void sortForCitizen(std::vector<CaseRecord>& cases) {
     auto rank = [](const CaseRecord& c) {
         if (c.overdue()) return 0;

@@ -48,6 +48,11 @@ struct CaseQueryParse {
     std::string error; // empty on success; technician detail otherwise
 };
 
+// Server times as the screen and the slip show them:
+// "2026-11-20T12:57:00+08:00" -> "2026-11-20 12:57" (displayTime) or "2026-11-20" (displayDate).
+std::string displayTime(const std::string& iso);
+std::string displayDate(const std::string& iso);
+
 // Orders cases the way a citizen wants to read them: overdue first, then open cases by time
 // left, suspended ones, and finished ones (completed, rejected) last, newest first.
 void sortForCitizen(std::vector<CaseRecord>& cases);

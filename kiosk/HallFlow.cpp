@@ -51,17 +51,6 @@ void HallFlow::retryCaseQuery(TimePoint now) {
     }
 }
 
-namespace {
-
-// "2026-11-20T12:57:00+08:00" -> "2026-11-20 12:57"; `length` 10 keeps the date only.
-std::string slipTime(const std::string& iso, size_t length = 16) {
-    std::string out = iso.substr(0, std::min(length, iso.size()));
-    if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
-    return out;
-}
-
-} // namespace
-
 void HallFlow::printCase(size_t index, TimePoint now) {
     if (screen_ != HallScreen::CaseQuery || caseQuery_.phase != CaseQueryPhase::Results ||
         index >= caseQuery_.cases.size() || !printer_.available() || slip_.phase == SlipPhase::Printing) {
@@ -74,14 +63,14 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     d.itemName = c.itemName;
     d.department = c.department;
     d.statusText = strings_.get(caseStatusKey(c.status));
-    d.acceptedAt = slipTime(c.acceptedAt);
+    d.acceptedAt = displayTime(c.acceptedAt);
     d.dueDate = c.dueDate;
-    d.completedAt = slipTime(c.completedAt);
+    d.completedAt = displayTime(c.completedAt);
     // Only masked forms leave the session: the printer module never sees the full name or number.
     d.applicantName = maskName(caseQuery_.citizen->name);
     d.applicantIdNumber = caseQuery_.citizen->maskedIdNumber;
     for (const CaseStep& step : c.steps) {
-        d.steps.push_back({step.name, strings_.get(stepStateKey(step.state)), slipTime(step.finishedAt, 10)});
+        d.steps.push_back({step.name, strings_.get(stepStateKey(step.state)), displayDate(step.finishedAt)});
     }
     printer::SlipContext ctx;
     ctx.terminalId = terminalId_;

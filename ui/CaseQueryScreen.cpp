@@ -21,12 +21,6 @@ ImU32 statusColor(const Theme& th, const CaseRecord& c) {
     }
 }
 
-// "2026-11-20T09:00:00+08:00" -> "2026-11-20 09:00"
-std::string shortTime(const std::string& iso) {
-    if (iso.size() >= 16 && iso[10] == 'T') return iso.substr(0, 10) + " " + iso.substr(11, 5);
-    return iso;
-}
-
 void drawWaiting(Ui& ui, const HallFlow& flow) {
     const float em = ui.em;
     ImGui::Dummy(ImVec2(0, em * 1.2f));
@@ -135,14 +129,14 @@ float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float wid
     text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left,
          inner - ImGui::GetItemRectSize().x - em - printWidth);
     text(ui, c.caseNo + "    " + c.department, FontSize::Body, ui.theme.textMuted, Align::Left, inner);
-    std::string dates = ui.t("cases.accepted_at") + " " + shortTime(c.acceptedAt) + "    " +
+    std::string dates = ui.t("cases.accepted_at") + " " + displayTime(c.acceptedAt) + "    " +
                         ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)});
     if (!c.dueDate.empty() && c.completedAt.empty())
         dates += "    " + ui.t("cases.due_date") + " " + c.dueDate;
     text(ui, dates, FontSize::Body, ui.theme.text, Align::Left, inner);
     if (!c.completedAt.empty()) {
-        text(ui, ui.t("cases.completed_at") + " " + shortTime(c.completedAt), FontSize::Large, ui.theme.good,
-             Align::Left, inner);
+        text(ui, ui.t("cases.completed_at") + " " + displayTime(c.completedAt), FontSize::Large,
+             ui.theme.good, Align::Left, inner);
     } else if (c.daysLeft) {
         const int d = *c.daysLeft;
         if (d < 0)

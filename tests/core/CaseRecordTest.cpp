@@ -91,3 +91,10 @@ TEST_CASE("cases are ordered for the citizen: overdue, open by time left, suspen
         order.push_back(c.caseNo);
     CHECK(order == std::vector<std::string>{"late-3", "open-1", "open-5", "susp", "done-new", "done-old"});
 }
+
+TEST_CASE("server times shown short") {
+    CHECK(displayTime("2026-11-20T12:57:00+08:00") == "2026-11-20 12:57");
+    CHECK(displayDate("2026-11-20T12:57:00+08:00") == "2026-11-20");
+    CHECK(displayTime("") == "");
+    CHECK(displayTime("2026-11-20") == "2026-11-20");
+}
