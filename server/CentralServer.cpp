@@ -557,7 +557,7 @@ int CentralServer::port() const {
 
 bool CentralServer::start(std::string* error) {
     Impl& m = *impl_;
-    m.ca = CertAuthority::openOrCreate(m.settings.tlsDir, error);
+    m.ca = CertAuthority::openOrCreate(m.settings.tlsDir, error, m.settings.serverNames);
     if (!m.ca) return false;
     m.caCert = offline::loadCertificatePem(m.ca->caCertPem());
     try {

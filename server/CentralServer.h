@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kiosk::central {
 
@@ -22,6 +23,7 @@ struct CentralSettings {
     int port = 0; // 0 = any free port; read it back with port()
     std::string dbPath;
     std::string tlsDir;
+    std::vector<std::string> serverNames; // extra names / addresses for the server certificate (first start)
     bool demoData = false;
     size_t maxPayloadBytes = 1 << 20; // whole request body
     double lookupsPerMinute = 60;     // per terminal, case + complaint-progress lookups

@@ -3,6 +3,8 @@
 // Sections: certificate building | first start | signing | terminal credentials
 #include "server/CertAuthority.h"
 
+#include <arpa/inet.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -38,9 +40,21 @@ bool addExtension(X509* cert, X509* issuer, int nid, const char* value) {
 
 enum class CertKind { Ca, Server, Client };
 
+// "IP:127.0.0.1,IP:::1,DNS:localhost" plus each extra name: an IP address as IP:, anything else as DNS:.
+std::string subjectAltNames(const std::vector<std::string>& extra) {
+    std::string san = "IP:127.0.0.1,IP:::1,DNS:localhost";
+    for (const std::string& n : extra) {
+        if (n.empty() || n == "127.0.0.1" || n == "::1" || n == "localhost") continue;
+        unsigned char buf[16];
+        const bool ip = inet_pton(AF_INET, n.c_str(), buf) == 1 || inet_pton(AF_INET6, n.c_str(), buf) == 1;
+        san += (ip ? ",IP:" : ",DNS:") + n;
+    }
+    return san;
+}
+
 // issuer/issuerKey null => self-signed (the CA).
 X509Ptr buildCertificate(EVP_PKEY* subjectKey, const std::string& cn, CertKind kind, X509* issuer,
-                         EVP_PKEY* issuerKey, long days) {
+                         EVP_PKEY* issuerKey, long days, const std::vector<std::string>& serverNames = {}) {
     X509Ptr cert(X509_new());
     if (!cert) return nullptr;
     X509_set_version(cert.get(), 2);
@@ -71,7 +85,7 @@ X509Ptr buildCertificate(EVP_PKEY* subjectKey, const std::string& cn, CertKind k
         ok = ok && addExtension(cert.get(), iss, NID_basic_constraints, "critical,CA:FALSE") &&
              addExtension(cert.get(), iss, NID_key_usage, "critical,digitalSignature") &&
              addExtension(cert.get(), iss, NID_ext_key_usage, "serverAuth") &&
-             addExtension(cert.get(), iss, NID_subject_alt_name, "IP:127.0.0.1,IP:::1,DNS:localhost");
+             addExtension(cert.get(), iss, NID_subject_alt_name, subjectAltNames(serverNames).c_str());
         break;
     case CertKind::Client:
         ok = ok && addExtension(cert.get(), iss, NID_basic_constraints, "critical,CA:FALSE") &&
@@ -91,7 +105,8 @@ bool exists(const std::string& p) {
 } // namespace
 
 // ---- first start ----
-std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsDir, std::string* error) {
+std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsDir, std::string* error,
+                                                         const std::vector<std::string>& serverNames) {
     CertAuthority ca;
     ca.files_ = TlsDirFiles::in(tlsDir);
     const TlsDirFiles& f = ca.files_;
@@ -136,7 +151,7 @@ std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsD
     if (!exists(f.serverCert) || !exists(f.serverKey)) {
         PkeyPtr key = offline::generateEcKey();
         X509Ptr cert = key ? buildCertificate(key.get(), "localhost", CertKind::Server, ca.caCert_.get(),
-                                              ca.caKey_.get(), 730)
+                                              ca.caKey_.get(), 730, serverNames)
                            : nullptr;
         if (!cert) {
             if (error) *error = "OpenSSL could not create the server certificate";

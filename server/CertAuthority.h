@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::central {
 
@@ -28,7 +29,10 @@ struct TlsDirFiles {
 class CertAuthority {
 public:
     // Loads the CA from tlsDir, creating the CA and the server certificate on first use.
-    static std::optional<CertAuthority> openOrCreate(const std::string& tlsDir, std::string* error);
+    // `serverNames`: host names or IP addresses terminals reach the server by, added to the server
+    // certificate (next to 127.0.0.1, ::1 and localhost) when it is first created.
+    static std::optional<CertAuthority> openOrCreate(const std::string& tlsDir, std::string* error,
+                                                     const std::vector<std::string>& serverNames = {});
 
     // Signs `publicKey` into a client certificate for `terminalId`; returns PEM or empty on failure.
     std::string signClientCertificate(EVP_PKEY* publicKey, const std::string& terminalId,

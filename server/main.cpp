@@ -63,7 +63,8 @@ int runServe(int argc, char** argv) {
                      {"--db", true},
                      {"--tls-dir", true},
                      {"--demo-data", false},
-                     {"--lookups-per-minute", true}},
+                     {"--lookups-per-minute", true},
+                     {"--server-name", true}},
                     &f) ||
         !require(f, {"--listen", "--db", "--tls-dir"}))
         return 64;
@@ -85,6 +86,19 @@ int runServe(int argc, char** argv) {
     s.dbPath = f["--db"];
     s.tlsDir = f["--tls-dir"];
     s.demoData = f.count("--demo-data") > 0;
+    // --server-name central.example.gov.cn,10.1.2.3: what terminals connect to (server certificate SAN).
+    if (f.count("--server-name")) {
+        std::string names = f["--server-name"];
+        size_t start = 0;
+        while (start <= names.size()) {
+            const size_t comma = names.find(',', start);
+            const std::string n =
+                names.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!n.empty()) s.serverNames.push_back(n);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
 
     // Block the stop signals before any thread starts, so every thread inherits the mask and sigwait gets
     // them.
@@ -209,7 +223,8 @@ int runStats(int argc, char** argv) {
 void usage(FILE* out) {
     std::fprintf(out,
                  "usage:\n"
-                 "  kiosk-central serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data]\n"
+                 "  kiosk-central serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data] "
+                 "[--server-name N[,N...]]\n"
                  "                      [--lookups-per-minute N]\n"
                  "  kiosk-central issue-cert --tls-dir DIR --terminal ID --out DIR\n"
                  "  kiosk-central enroll-code --db FILE --terminal ID --mode hall|counter [--counter N]\n"

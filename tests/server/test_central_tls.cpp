@@ -11,7 +11,11 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <openssl/x509v3.h>
 #include <sys/stat.h>
+
+#include <fstream>
+#include <iterator>
 
 using kiosk::central::CentralServer;
 using kiosk::central::CentralSettings;
@@ -192,4 +196,22 @@ TEST_CASE("bad requests get JSON errors; lookups are rate-limited with Retry-Aft
     CHECK(ok == 3);
     CHECK(limited == 3);
     CHECK(retryAfter >= 1);
+}
+
+TEST_CASE("the server certificate names what terminals connect to (--server-name)") {
+    TempDir dir{"names"};
+    std::string error;
+    REQUIRE(
+        CertAuthority::openOrCreate(dir / "tls", &error, {"central.example.gov.cn", "10.1.2.3", "fd00::7"}));
+    std::ifstream in(dir / "tls/server.crt");
+    const std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto cert = kiosk::offline::loadCertificatePem(pem);
+    REQUIRE(cert);
+    CHECK(X509_check_host(cert.get(), "central.example.gov.cn", 0, 0, nullptr) == 1);
+    CHECK(X509_check_host(cert.get(), "localhost", 0, 0, nullptr) == 1);
+    CHECK(X509_check_ip_asc(cert.get(), "10.1.2.3", 0) == 1);
+    CHECK(X509_check_ip_asc(cert.get(), "fd00::7", 0) == 1);
+    CHECK(X509_check_ip_asc(cert.get(), "127.0.0.1", 0) == 1);
+    CHECK(X509_check_host(cert.get(), "other.example", 0, 0, nullptr) != 1);
+    CHECK(X509_check_ip_asc(cert.get(), "10.1.2.4", 0) != 1);
 }
