@@ -7,14 +7,7 @@ namespace kiosk::ui {
 void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now) {
     const float em = ui.em;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(display);
-    ImGui::Begin("idle", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), display, ui.theme.overlay);
-    // This full-screen window is on top, so taps on the dimmed area reach it, not the screen below.
+    ImDrawList* dl = beginDimmedOverlay(ui, "idle");
 
     const ImVec2 box(std::min(display.x - em * 2, em * 20), em * 9);
     const ImVec2 p((display.x - box.x) * 0.5f, (display.y - box.y) * 0.5f);

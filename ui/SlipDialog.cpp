@@ -9,14 +9,7 @@ void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
     if (slip.phase == SlipPhase::None) return;
     const float em = ui.em;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(display);
-    ImGui::Begin("slip", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), display, ui.theme.overlay);
-    // This full-screen window is on top, so taps on the dimmed area reach it, not the screen below.
+    ImDrawList* dl = beginDimmedOverlay(ui, "slip");
 
     const ImTextureID tex = texture.get(slip.preview, slip.previewVersion);
     const bool hasPicture = tex != nullptr && slip.phase != SlipPhase::Printing;

@@ -106,6 +106,18 @@ void badge(Ui& ui, std::string_view words, ImU32 color) {
     registerItem(ui, words, pos, max, false);
 }
 
+ImDrawList* beginDimmedOverlay(Ui& ui, const char* id) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), display, ui.theme.overlay);
+    return dl;
+}
+
 void dragToScroll() {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&

@@ -52,6 +52,10 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
 // A small rounded badge with words (state is never colour alone).
 void badge(Ui& ui, std::string_view words, ImU32 color);
 
+// Opens a full-screen window above everything, dimmed; end it with ImGui::End(). Being on top, it
+// receives every tap, so nothing underneath is hit through the dimmed area.
+ImDrawList* beginDimmedOverlay(Ui& ui, const char* id);
+
 // Makes the current child window scroll when dragged by a finger.
 void dragToScroll();
 
