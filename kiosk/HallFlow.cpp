@@ -79,6 +79,7 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     slip_ = SlipView{};
     slip_.phase = SlipPhase::Printing;
     slip_.jobId = printer_.print(printer::caseStatusSlip(d, ctx));
+    printsInFlight_.insert(slip_.jobId);
 }
 
 void HallFlow::handle(const AppEvent& event, TimePoint now) {
@@ -94,6 +95,7 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
         readerConnected_ = st->connected;
         readerMessageKey_ = st->messageKey;
     } else if (const auto* p = std::get_if<PrintFinished>(&event)) {
+        printsInFlight_.erase(p->jobId);
         if (slip_.phase != SlipPhase::Printing || p->jobId != slip_.jobId) return; // not this citizen's
         if (p->ok) {
             slip_.phase = SlipPhase::Printed;
@@ -104,8 +106,12 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
             ++slip_.previewVersion;
         }
     } else if (const auto* r = std::get_if<SlipRendered>(&event)) {
-        // Only the demo has a printer that can show what it printed.
-        if (slip_.phase == SlipPhase::Printing || slip_.phase == SlipPhase::Printed) {
+        // Only the demo has a printer that can show what it printed. A rendering carries no job id, so
+        // it is taken only when this citizen's job is the one job the printer can be drawing: never
+        // a late picture of the previous citizen's slip.
+        const bool onlyOurs = printsInFlight_.size() == 1 && printsInFlight_.count(slip_.jobId) == 1;
+        if ((slip_.phase == SlipPhase::Printing && onlyOurs) ||
+            (slip_.phase == SlipPhase::Printed && printsInFlight_.empty() && slip_.previewVersion == 0)) {
             slip_.preview = r->image;
             ++slip_.previewVersion;
         }

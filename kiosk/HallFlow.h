@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,7 @@ private:
     const StringTable& strings_;
     std::string terminalId_;
     SlipView slip_;
+    std::set<std::uint64_t> printsInFlight_; // job ids sent and not finished, whoever's they were
     IdleTimer idle_;
     HallScreen screen_ = HallScreen::Home;
     CaseQueryView caseQuery_;

@@ -225,3 +225,29 @@ TEST_CASE_FIXTURE(Fixture, "a case slip prints; a failed print keeps what it say
     CHECK(flow.slip().phase == SlipPhase::None);
     CHECK(flow.slip().preview.pixels.empty());
 }
+
+TEST_CASE_FIXTURE(Fixture, "a late picture of the previous citizen's slip is never shown to the next") {
+    auto showCases = [&](const char* name, const char* number) {
+        flow.open(HallScreen::CaseQuery, t0);
+        flow.handle(CardPresented{citizen(name, number)}, t0);
+        flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::Ok, {oneCase("C")}, ""}, t0);
+    };
+    printer::SlipImage picture;
+    picture.width = 10;
+    picture.height = 10;
+    picture.pixels.assign(100, 0);
+
+    showCases("A", "110105195603121529");
+    flow.printCase(0, t0); // job 1, still printing when A leaves
+    flow.goHome();
+    showCases("B", "320102199007186017");
+    flow.printCase(0, t0);                  // job 2
+    flow.handle(SlipRendered{picture}, t0); // could be A's: two jobs in flight
+    CHECK(flow.slip().previewVersion == 0);
+    flow.handle(PrintFinished{1, true, "", "", {}}, t0); // A's job done
+    CHECK(flow.slip().phase == SlipPhase::Printing);
+    flow.handle(SlipRendered{picture}, t0); // now it can only be B's
+    CHECK(flow.slip().previewVersion == 1);
+    flow.handle(PrintFinished{2, true, "", "", {}}, t0);
+    CHECK(flow.slip().phase == SlipPhase::Printed);
+}
