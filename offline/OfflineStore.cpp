@@ -4,6 +4,8 @@
 // audit
 #include "offline/OfflineStore.h"
 
+#include "offline/Sha256.h"
+
 #include "offline/Uuid7.h"
 
 #include <cstdio>
@@ -102,19 +104,6 @@ void applyMigrations(SqliteDb& db, int to) {
         db.exec(kMigrations[v]);
     if (from < to) db.exec("PRAGMA user_version=" + std::to_string(to));
     tx.commit();
-}
-
-std::string sha256Hex(const std::string& data) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 15];
-    }
-    return out;
 }
 
 std::string sixDigitCode() {
@@ -270,25 +259,29 @@ const char* kRecordColumns = "SELECT seq, id, kind, state, IFNULL(tracking_no,''
                              "FROM outbox ";
 } // namespace
 
+// One row selected with kRecordColumns, payload decrypted.
+OutboxRecord OfflineStore::recordFromRow(SqliteStatement& st) const {
+    OutboxRecord r;
+    r.seq = st.int64(0);
+    r.id = st.text(1);
+    r.kind = st.text(2);
+    r.state = st.text(3);
+    r.trackingNo = st.text(4);
+    r.lastError = st.text(5);
+    r.createdMs = st.int64(6);
+    r.attempts = static_cast<int>(st.int64(7));
+    r.payload = decryptPayload(r.id, st.blob(8), &r.payloadDamaged);
+    return r;
+}
+
 std::vector<OutboxRecord> OfflineStore::duePending(std::int64_t nowMs, int limit) {
     return guarded([&] {
         std::vector<OutboxRecord> out;
         SqliteStatement st(*db_, std::string(kRecordColumns) +
                                      "WHERE state='pending' AND next_attempt_ms<=? ORDER BY seq LIMIT ?");
         st.bind(1, nowMs).bind(2, limit);
-        while (st.step()) {
-            OutboxRecord r;
-            r.seq = st.int64(0);
-            r.id = st.text(1);
-            r.kind = st.text(2);
-            r.state = st.text(3);
-            r.trackingNo = st.text(4);
-            r.lastError = st.text(5);
-            r.createdMs = st.int64(6);
-            r.attempts = static_cast<int>(st.int64(7));
-            r.payload = decryptPayload(r.id, st.blob(8), &r.payloadDamaged);
-            out.push_back(std::move(r));
-        }
+        while (st.step())
+            out.push_back(recordFromRow(st));
         return out;
     });
 }
@@ -298,19 +291,8 @@ std::vector<OutboxRecord> OfflineStore::records(const std::string& state, int li
         std::vector<OutboxRecord> out;
         SqliteStatement st(*db_, std::string(kRecordColumns) + "WHERE state=? ORDER BY seq LIMIT ?");
         st.bind(1, state).bind(2, limit);
-        while (st.step()) {
-            OutboxRecord r;
-            r.seq = st.int64(0);
-            r.id = st.text(1);
-            r.kind = st.text(2);
-            r.state = st.text(3);
-            r.trackingNo = st.text(4);
-            r.lastError = st.text(5);
-            r.createdMs = st.int64(6);
-            r.attempts = static_cast<int>(st.int64(7));
-            r.payload = decryptPayload(r.id, st.blob(8), &r.payloadDamaged);
-            out.push_back(std::move(r));
-        }
+        while (st.step())
+            out.push_back(recordFromRow(st));
         return out;
     });
 }

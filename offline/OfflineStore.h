@@ -130,6 +130,7 @@ private:
     auto guarded(F&& f) -> decltype(f());
     void migrate();
     nlohmann::json decryptPayload(const std::string& id, const std::string& sealed, bool* damaged) const;
+    OutboxRecord recordFromRow(SqliteStatement& st) const;
 
     std::string terminalId_;
     std::unique_ptr<SqliteDb> db_;

@@ -3,6 +3,8 @@
 // Sections: schema | records | complaints | enrolment | terminals | events | stats
 #include "server/CentralDb.h"
 
+#include "offline/Sha256.h"
+
 #include <cctype>
 #include <chrono>
 
@@ -50,16 +52,7 @@ void bump(SqliteDb& db, const char* counter) {
 } // namespace
 
 std::string CentralDb::sha256Hex(const std::string& data) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 15];
-    }
-    return out;
+    return offline::sha256Hex(data);
 }
 
 CentralDb::CentralDb(const std::string& path) : db_(path) {
