@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <filesystem>
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 namespace kiosk::offline {

@@ -9,7 +9,6 @@
 #include <chrono>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 namespace kiosk::central {
