@@ -38,7 +38,6 @@ public:
         }
         return false;
     }
-    const std::vector<RegisteredItem>& shown() const { return shown_; }
 
 private:
     std::vector<RegisteredItem> building_;
