@@ -103,7 +103,7 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
             slip_.phase = SlipPhase::Failed;
             slip_.failureKey = p->failureKey;
             slip_.preview = p->preview;
-            ++slip_.previewVersion;
+            slip_.previewSerial = ++lastPreviewSerial_;
         }
     } else if (const auto* r = std::get_if<SlipRendered>(&event)) {
         // Only the demo has a printer that can show what it printed. A rendering carries no job id, so
@@ -111,9 +111,9 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
         // a late picture of the previous citizen's slip.
         const bool onlyOurs = printsInFlight_.size() == 1 && printsInFlight_.count(slip_.jobId) == 1;
         if ((slip_.phase == SlipPhase::Printing && onlyOurs) ||
-            (slip_.phase == SlipPhase::Printed && printsInFlight_.empty() && slip_.previewVersion == 0)) {
+            (slip_.phase == SlipPhase::Printed && printsInFlight_.empty() && slip_.previewSerial == 0)) {
             slip_.preview = r->image;
-            ++slip_.previewVersion;
+            slip_.previewSerial = ++lastPreviewSerial_;
         }
     } else if (const auto* q = std::get_if<CaseQueryFinished>(&event)) {
         if (q->requestId != pendingRequest_ || screen_ != HallScreen::CaseQuery) return; // stale

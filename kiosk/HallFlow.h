@@ -45,7 +45,9 @@ struct SlipView {
     std::uint64_t jobId = 0;
     std::string failureKey;     // when Failed
     printer::SlipImage preview; // Failed: what the slip says; Printed (demo): what the virtual printer drew
-    int previewVersion = 0;     // changes whenever preview does (the UI re-uploads its texture)
+    // Names this picture for the terminal's whole life (0 = none yet): every new picture gets a new
+    // serial, across citizens too, so a cached texture can never pass for the next citizen's slip.
+    std::uint64_t previewSerial = 0;
 };
 
 struct HallFlowSettings {
@@ -95,6 +97,7 @@ private:
     std::string terminalId_;
     SlipView slip_;
     std::set<std::uint64_t> printsInFlight_; // job ids sent and not finished, whoever's they were
+    std::uint64_t lastPreviewSerial_ = 0;    // never reset: see SlipView::previewSerial
     IdleTimer idle_;
     HallScreen screen_ = HallScreen::Home;
     CaseQueryView caseQuery_;

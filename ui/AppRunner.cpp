@@ -1,6 +1,7 @@
 #include "ui/AppRunner.h"
 
 #include "ui/FontSet.h"
+#include "ui/FrameSchedule.h"
 #include "ui/KioskView.h"
 #include "ui/PointerInput.h"
 #include "ui/SlipTexture.h"
@@ -69,7 +70,7 @@ public:
         error = screenshotError_;
         return !screenshotPath_.empty();
     }
-    void requestFrames(int n) override { framesPending_ = std::max(framesPending_, n); }
+    void requestFrames(int n) override { schedule_.owe(n); }
 
 private:
     bool setup(std::string& error);
@@ -91,11 +92,10 @@ private:
     std::unique_ptr<SlipTexture> slipTexture_;
     bool sdlUp_ = false, imguiUp_ = false;
     Uint32 wakeEvent_ = 0;
-    int framesPending_ = 3;
+    FrameSchedule schedule_;
     long framesDrawn_ = 0;
     long wakeups_ = 0;
     bool quit_ = false;
-    std::string lastSignature_;
     std::string screenshotPath_;
     std::string screenshotError_;
     Clock::time_point started_ = Clock::now();
@@ -390,7 +390,7 @@ int Runner::run() {
         Clock::time_point now = Clock::now();
         // How long may we sleep? Not at all while frames are owed; else until the next deadline.
         int waitMs = -1;
-        if (framesPending_ > 0 || pointer_.pending()) {
+        if (schedule_.frameOwed() || pointer_.pending()) {
             waitMs = 0;
         } else {
             std::optional<Clock::time_point> deadline = app_.nextDeadline(now);
@@ -415,17 +415,14 @@ int Runner::run() {
             got = SDL_PollEvent(&e);
         }
         if (app_.pump(now) > 0) requestFrames(2);
-        const std::string sig = view_.signature(now);
-        if (sig != lastSignature_) {
-            lastSignature_ = sig;
-            requestFrames(2);
-        }
-        if (framesPending_ > 0 || pointer_.pending()) {
+        schedule_.observe(view_.signature(now));
+        if (schedule_.frameOwed() || pointer_.pending()) {
             drawFrame(now);
-            if (framesPending_ > 0) --framesPending_;
+            // What a tap changed while this frame was drawn is drawn before the loop may sleep.
+            schedule_.frameDrawn(view_.signature(Clock::now()), registry_.tappedThisFrame());
         }
         if (script) {
-            const bool settled = framesPending_ == 0 && !pointer_.pending() && app_.events().empty();
+            const bool settled = !schedule_.frameOwed() && !pointer_.pending() && app_.events().empty();
             script->step(Clock::now(), settled, framesDrawn_);
             if (script->finished()) break;
         }

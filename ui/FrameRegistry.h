@@ -9,18 +9,32 @@
 
 namespace kiosk::ui {
 
+// Where on screen a text is: drawn as text, or words inside a picture (the slip shown on screen).
+enum class TextSource { Widget, SlipPicture };
+
 struct RegisteredItem {
     std::string text;
     float x = 0, y = 0, w = 0, h = 0;
     bool tappable = false;
+    TextSource source = TextSource::Widget;
 };
 
 class FrameRegistry {
 public:
-    void beginFrame() { building_.clear(); }
+    void beginFrame() {
+        building_.clear();
+        tapped_ = false;
+    }
+    // A widget was tapped while this frame was drawn (the runner then draws again: FrameSchedule).
+    void noteTap() { tapped_ = true; }
+    bool tappedThisFrame() const { return tapped_; }
     void endFrame() { shown_.swap(building_); }
     void add(std::string_view text, float x, float y, float w, float h, bool tappable) {
-        building_.push_back({std::string(text), x, y, w, h, tappable});
+        building_.push_back({std::string(text), x, y, w, h, tappable, TextSource::Widget});
+    }
+    // The words of a picture drawn in the rectangle (not tappable).
+    void addPictureText(std::string_view text, float x, float y, float w, float h) {
+        building_.push_back({std::string(text), x, y, w, h, false, TextSource::SlipPicture});
     }
 
     // The tappable item whose label is exactly `label` (the last drawn wins: overlays draw last).
@@ -31,10 +45,17 @@ public:
         }
         return hit;
     }
-    // True when some text on screen contains `needle`.
+    // True when some text on screen contains `needle` (pictures' words included).
     bool showsText(std::string_view needle) const {
         for (const auto& i : shown_) {
             if (i.text.find(needle) != std::string::npos) return true;
+        }
+        return false;
+    }
+    // True when the slip picture on screen says `needle`.
+    bool slipShows(std::string_view needle) const {
+        for (const auto& i : shown_) {
+            if (i.source == TextSource::SlipPicture && i.text.find(needle) != std::string::npos) return true;
         }
         return false;
     }
@@ -42,6 +63,7 @@ public:
 private:
     std::vector<RegisteredItem> building_;
     std::vector<RegisteredItem> shown_;
+    bool tapped_ = false;
 };
 
 } // namespace kiosk::ui

@@ -17,7 +17,7 @@ std::string KioskView::signature(TimePoint now) const {
            std::to_string(static_cast<int>(hall.caseQuery().phase)) + "/" +
            std::to_string(countdown ? *countdown : -1) + "/" +
            std::to_string(static_cast<int>(hall.slip().phase)) + "/" +
-           std::to_string(hall.slip().previewVersion) + "/" + app_.strings().language() + "/" +
+           std::to_string(hall.slip().previewSerial) + "/" + app_.strings().language() + "/" +
            (sync ? std::to_string(sync->online) : "?");
 }
 

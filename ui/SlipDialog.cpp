@@ -11,7 +11,7 @@ void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImDrawList* dl = beginDimmedOverlay(ui, "slip");
 
-    const ImTextureID tex = texture.get(slip.preview, slip.previewVersion);
+    const ImTextureID tex = texture.get(slip.preview, slip.previewSerial);
     const bool hasPicture = tex != nullptr && slip.phase != SlipPhase::Printing;
     // The panel: message on top, the slip picture scaled to the height left, close button below.
     const float panelW = std::min(display.x - em * 2, hasPicture ? em * 24 : em * 20);
@@ -45,7 +45,11 @@ void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
         const ImVec2 size(slip.preview.width * scale, slip.preview.height * scale);
         ImGui::SetCursorScreenPos(ImVec2(p.x + (panelW - size.x) * 0.5f, top));
         ImGui::Image(tex, size);
-        dl->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ui.theme.panelBorder);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        dl->AddRect(a, b, ui.theme.panelBorder);
+        // What the texture really holds, not what the flow meant to show (see SlipTexture).
+        for (const std::string& line : texture.shownLines())
+            ui.registry.addPictureText(line, a.x, a.y, b.x - a.x, b.y - a.y);
     }
     if (slip.phase != SlipPhase::Printing) {
         const ImVec2 size(em * 6, em * 2.2f);

@@ -8,10 +8,11 @@ SlipTexture::~SlipTexture() {
     if (texture_) SDL_DestroyTexture(texture_);
 }
 
-ImTextureID SlipTexture::get(const printer::SlipImage& image, int version) {
-    if (image.width <= 0 || image.height <= 0) return nullptr;
-    if (texture_ && version == version_) return texture_;
+ImTextureID SlipTexture::get(const printer::SlipImage& image, std::uint64_t serial) {
+    if (image.width <= 0 || image.height <= 0 || serial == 0) return nullptr;
+    if (texture_ && serial == serial_) return texture_;
     if (texture_) SDL_DestroyTexture(texture_), texture_ = nullptr;
+    lines_.clear();
     std::vector<Uint32> rgba(static_cast<size_t>(image.width) * image.height);
     for (size_t i = 0; i < rgba.size(); ++i) {
         const Uint32 g = image.pixels[i];
@@ -21,7 +22,8 @@ ImTextureID SlipTexture::get(const printer::SlipImage& image, int version) {
                                  image.height);
     if (!texture_) return nullptr;
     SDL_UpdateTexture(texture_, nullptr, rgba.data(), image.width * 4);
-    version_ = version;
+    serial_ = serial;
+    lines_ = image.lines;
     return texture_;
 }
 

@@ -87,18 +87,20 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
             return readQuoted(raw, i, dst);
         };
         std::string word;
-        if (verb == "tap" || verb == "type" || verb == "expect" || verb == "expect-not") {
-            c.kind = verb == "tap"      ? ScriptCommand::Kind::Tap
-                     : verb == "type"   ? ScriptCommand::Kind::Type
-                     : verb == "expect" ? ScriptCommand::Kind::Expect
-                                        : ScriptCommand::Kind::ExpectNot;
+        if (verb == "tap" || verb == "type" || verb == "expect" || verb == "expect-not" ||
+            verb == "expect-slip" || verb == "expect-slip-not") {
+            c.kind = verb == "tap"           ? ScriptCommand::Kind::Tap
+                     : verb == "type"        ? ScriptCommand::Kind::Type
+                     : verb == "expect"      ? ScriptCommand::Kind::Expect
+                     : verb == "expect-not"  ? ScriptCommand::Kind::ExpectNot
+                     : verb == "expect-slip" ? ScriptCommand::Kind::ExpectSlip
+                                             : ScriptCommand::Kind::ExpectSlipNot;
             if (!quoted(c.arg)) return bad(verb + " needs a \"quoted\" text"), out;
-        } else if (verb == "wait-for") {
-            c.kind = ScriptCommand::Kind::WaitFor;
-            if (!quoted(c.arg)) return bad("wait-for needs a \"quoted\" text"), out;
+        } else if (verb == "wait-for" || verb == "wait-for-slip") {
+            c.kind = verb == "wait-for" ? ScriptCommand::Kind::WaitFor : ScriptCommand::Kind::WaitForSlip;
+            if (!quoted(c.arg)) return bad(verb + " needs a \"quoted\" text"), out;
             word = readWord(raw, i);
-            if (!readDuration(word, c.duration))
-                return bad("wait-for needs a time-out like 5s or 500ms"), out;
+            if (!readDuration(word, c.duration)) return bad(verb + " needs a time-out like 5s or 500ms"), out;
         } else if (verb == "wait") {
             c.kind = ScriptCommand::Kind::Wait;
             word = readWord(raw, i);
@@ -167,12 +169,12 @@ void UiScriptRunner::next(long framesDrawn) {
 
 std::optional<UiScriptRunner::TimePoint> UiScriptRunner::nextDeadline(TimePoint now) const {
     if (finished_) return std::nullopt;
-    if (index_ < commands_.size() && started_ &&
-        (commands_[index_].kind == ScriptCommand::Kind::Wait ||
-         commands_[index_].kind == ScriptCommand::Kind::WaitFor)) {
+    const auto kind = index_ < commands_.size() ? commands_[index_].kind : ScriptCommand::Kind::Tap;
+    const bool polls = kind == ScriptCommand::Kind::WaitFor || kind == ScriptCommand::Kind::WaitForSlip;
+    if (started_ && (kind == ScriptCommand::Kind::Wait || polls)) {
         // wait-for polls the screen every 50 ms; wait sleeps to its end.
         const TimePoint poll = now + std::chrono::milliseconds(50);
-        return commands_[index_].kind == ScriptCommand::Kind::WaitFor ? std::min(poll, deadline_) : deadline_;
+        return polls ? std::min(poll, deadline_) : deadline_;
     }
     return now + std::chrono::milliseconds(10);
 }
@@ -238,11 +240,29 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
         if (now >= deadline_)
             fail(c, "\"" + c.arg + "\" did not appear within " + std::to_string(c.duration.count()) + " ms");
         return;
+    case K::WaitForSlip:
+        if (!started_) {
+            started_ = true;
+            deadline_ = now + c.duration;
+        }
+        if (host_.registry().slipShows(c.arg)) return next(framesDrawn);
+        if (now >= deadline_)
+            fail(c, "no slip picture saying \"" + c.arg + "\" appeared within " +
+                        std::to_string(c.duration.count()) + " ms");
+        return;
     case K::Expect:
         if (!host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is not on screen");
         return next(framesDrawn);
     case K::ExpectNot:
         if (host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is on screen");
+        return next(framesDrawn);
+    case K::ExpectSlip:
+        if (!host_.registry().slipShows(c.arg))
+            return fail(c, "the slip picture on screen does not say \"" + c.arg + "\"");
+        return next(framesDrawn);
+    case K::ExpectSlipNot:
+        if (host_.registry().slipShows(c.arg))
+            return fail(c, "the slip picture on screen says \"" + c.arg + "\"");
         return next(framesDrawn);
     case K::Screenshot: {
         std::string error;

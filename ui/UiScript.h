@@ -10,6 +10,9 @@
 //   wait-for "TEXT" 5s     wait until TEXT is on screen (fails after the time-out)
 //   expect "TEXT"          TEXT is on the current screen
 //   expect-not "TEXT"      TEXT is not on the current screen
+//   wait-for-slip "TEXT" 5s  wait until the slip picture on screen says TEXT
+//   expect-slip "TEXT"     the slip picture on screen says TEXT (the words of the texture shown)
+//   expect-slip-not "TEXT" the slip picture on screen does not say TEXT
 //   screenshot NAME.png    save the current frame into --screenshot-dir
 //   printer paper out|near-end|ok   set the demo's virtual printer paper (fault injection)
 //   reader fault SPEC      inject a reader fault in the demo's simulator ("sw3 41", "silence", "none" ...)
@@ -37,8 +40,11 @@ struct ScriptCommand {
         CardRemove,
         Wait,
         WaitFor,
+        WaitForSlip,
         Expect,
         ExpectNot,
+        ExpectSlip,
+        ExpectSlipNot,
         Screenshot,
         PrinterPaper,
         ReaderFault,

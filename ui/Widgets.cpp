@@ -56,6 +56,7 @@ bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSi
     dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f),
                 primary ? ui.theme.primaryText : ui.theme.primary, label.data(), label.data() + label.size());
     registerItem(ui, label, pos, max, true);
+    if (tapped) ui.registry.noteTap();
     return tapped;
 }
 
@@ -87,6 +88,7 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
                 subtitle.data() + subtitle.size(), wrap);
     registerItem(ui, title, pos, max, true);
     registerItem(ui, subtitle, subPos, ImVec2(subPos.x + ss.x, subPos.y + ss.y), false);
+    if (tapped) ui.registry.noteTap();
     return tapped;
 }
 

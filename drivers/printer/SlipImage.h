@@ -14,6 +14,9 @@ struct SlipImage {
     int width = 0;
     int height = 0;
     std::vector<std::uint8_t> pixels; // row-major, width * height
+    // What the picture says, one printed line per entry (UTF-8). Screens register it as the
+    // picture's words, so a script (and later a screen reader) knows which slip is on screen.
+    std::vector<std::string> lines;
 
     std::uint8_t at(int x, int y) const { return pixels[static_cast<std::size_t>(y) * width + x]; }
 };

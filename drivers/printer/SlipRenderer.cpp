@@ -4,6 +4,7 @@
 
 #include "drivers/printer/Code128.h"
 #include "drivers/printer/EscposEncoder.h"
+#include "drivers/printer/Utf8.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -186,6 +187,10 @@ struct SlipRenderer::Impl {
         for (const LineItem& it : line)
             height = std::max(height, it.cellH);
         const int advance = std::max(lineSpacing, height + (lineSpacing > kCellH ? lineSpacing - kCellH : 0));
+        std::string words;
+        for (const LineItem& it : line)
+            appendUtf8(words, it.cp);
+        img.lines.push_back(std::move(words));
         if (ensureHeight(y + advance)) {
             const int off = alignOffset(lineX);
             for (const LineItem& it : line)
@@ -200,6 +205,7 @@ struct SlipRenderer::Impl {
         // Centred single-byte text (barcode HRI).
         const int width = static_cast<int>(ascii.size()) * kNarrowCell;
         const int off = std::max(0, (dots - width) / 2);
+        img.lines.push_back(ascii);
         if (!ensureHeight(top + kCellH)) return;
         for (std::size_t i = 0; i < ascii.size(); ++i)
             drawGlyph(LineItem{static_cast<unsigned char>(ascii[i]), 0, kNarrowCell, kCellH, false, false},

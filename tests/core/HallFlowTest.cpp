@@ -243,11 +243,45 @@ TEST_CASE_FIXTURE(Fixture, "a late picture of the previous citizen's slip is nev
     showCases("B", "320102199007186017");
     flow.printCase(0, t0);                  // job 2
     flow.handle(SlipRendered{picture}, t0); // could be A's: two jobs in flight
-    CHECK(flow.slip().previewVersion == 0);
+    CHECK(flow.slip().previewSerial == 0);
     flow.handle(PrintFinished{1, true, "", "", {}}, t0); // A's job done
     CHECK(flow.slip().phase == SlipPhase::Printing);
     flow.handle(SlipRendered{picture}, t0); // now it can only be B's
-    CHECK(flow.slip().previewVersion == 1);
+    CHECK(flow.slip().previewSerial != 0);
     flow.handle(PrintFinished{2, true, "", "", {}}, t0);
     CHECK(flow.slip().phase == SlipPhase::Printed);
+}
+
+TEST_CASE_FIXTURE(Fixture, "every slip picture has a serial of its own, across citizens") {
+    // The screen caches the uploaded picture by this serial: if the next citizen's first picture
+    // had the serial of the previous citizen's first picture, the old slip would stay on screen.
+    auto printOne = [&](const char* name, const char* number, std::uint64_t job) {
+        flow.open(HallScreen::CaseQuery, t0);
+        flow.handle(CardPresented{citizen(name, number)}, t0);
+        flow.handle(CaseQueryFinished{cases.queries.back().first, QueryOutcome::Ok, {oneCase(name)}, ""}, t0);
+        flow.printCase(0, t0);
+        printer::SlipImage picture;
+        picture.width = picture.height = 4;
+        picture.pixels.assign(16, 0);
+        picture.lines = {name};
+        flow.handle(PrintFinished{job, false, "print.failure.paper_out", "", picture}, t0);
+        REQUIRE(flow.slip().phase == SlipPhase::Failed);
+        REQUIRE(flow.slip().preview.lines == std::vector<std::string>{name});
+        return flow.slip().previewSerial;
+    };
+    const std::uint64_t first = printOne("王秀英", "110105195603121529", 1);
+    flow.goHome();
+    const std::uint64_t second = printOne("陈家明", "810000199408230021", 2);
+    CHECK(first != 0);
+    CHECK(second != 0);
+    CHECK(second != first);
+    // Same citizen, same slip printed again: still a new picture, a new serial.
+    flow.closeSlip();
+    flow.printCase(0, t0);
+    printer::SlipImage again;
+    again.width = again.height = 4;
+    again.pixels.assign(16, 0);
+    flow.handle(PrintFinished{3, false, "print.failure.paper_out", "", again}, t0);
+    CHECK(flow.slip().previewSerial != second);
+    CHECK(flow.slip().previewSerial != first);
 }
