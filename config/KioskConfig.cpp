@@ -1,16 +1,24 @@
 // KioskConfig.cpp — TOML parsing and validation of the kiosk config.
 //
 // Sections:
-//   1. TableReader: typed reads with line numbers; remembers which keys were read
+//   1. TableReader: typed, length-bounded reads with line numbers; remembers which keys were read
+//   1b. preScan: what toml++ cannot survive (dotted-key parts, nesting, line length), before it parses
 //   2. parseConfig: one block per TOML table, then cross-field checks
-//   3. loadConfigFile, report
+//   3. loadConfigFile (regular files only, size-capped read), report
 //   4. configTemplate, demoConfig
 #include "config/KioskConfig.h"
 
 #include <toml++/toml.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -28,17 +36,53 @@ namespace fs = std::filesystem;
 // 1. TableReader
 // ---------------------------------------------------------------------------------------------
 
+// How long a text value may be: in bytes (paths, URLs) or in characters (names a person reads).
+struct Length {
+    std::size_t max;
+    bool chars = false;
+};
+constexpr Length bytes(std::size_t n) {
+    return {n, false};
+}
+constexpr Length chars(std::size_t n) {
+    return {n, true};
+}
+
+std::size_t utf8Chars(std::string_view s) {
+    // toml++ has validated the UTF-8: every byte that is not a continuation byte starts a character.
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// A key as it appears in a message: a 8 KB key must not make an 8 KB message.
+std::string shown(std::string_view s, std::size_t maxBytes = 64) {
+    if (s.size() <= maxBytes) return std::string(s);
+    std::size_t cut = maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut; // never split a UTF-8 character
+    return std::string(s.substr(0, cut)) + "...";
+}
+
 class TableReader {
 public:
     TableReader(const toml::table* table, std::string section, std::string file,
                 std::vector<ConfigIssue>& issues)
         : table_(table), section_(std::move(section)), file_(std::move(file)), issues_(issues) {}
 
-    void readString(const char* key, std::string& out, bool required = false) {
+    void readString(const char* key, std::string& out, Length limit, bool required = false) {
         const toml::node* n = find(key, required);
         if (!n) return;
-        if (auto v = n->value<std::string>()) {
-            out = *v;
+        if (const auto* v = n->as_string()) {
+            const std::string& value = v->get();
+            const std::size_t length = limit.chars ? utf8Chars(value) : value.size();
+            if (length > limit.max) {
+                // Checked before the value is copied anywhere: a 50 MB hall name never reaches the app.
+                fail(n, key,
+                     "is " + std::to_string(length) + (limit.chars ? " characters" : " bytes") +
+                         " long, at most " + std::to_string(limit.max) + " allowed; shorten it");
+                return;
+            }
+            out = value;
             if (required && out.empty()) fail(n, key, "must not be empty");
         } else {
             fail(n, key, "must be a text value in quotes, e.g. " + std::string(key) + " = \"...\"");
@@ -88,7 +132,7 @@ public:
     void readChoice(const char* key, std::string& out, std::initializer_list<const char*> choices) {
         std::string value = out;
         const size_t before = issues_.size();
-        readString(key, value);
+        readString(key, value, bytes(32));
         if (issues_.size() != before) return;
         for (const char* c : choices) {
             if (value == c) {
@@ -109,7 +153,7 @@ public:
         for (auto&& [k, v] : *table_) {
             if (!known_.count(std::string(k.str()))) {
                 issues_.push_back(
-                    {file_, static_cast<int>(k.source().begin.line), section_ + "." + std::string(k.str()),
+                    {file_, static_cast<int>(k.source().begin.line), section_ + "." + shown(k.str()),
                      "unknown key (check the spelling; `kioskctl config init` writes every valid key)"});
             }
         }
@@ -137,6 +181,87 @@ private:
     std::set<std::string> known_;
 };
 
+// ---------------------------------------------------------------------------------------------
+// 1b. preScan
+// ---------------------------------------------------------------------------------------------
+
+// toml++ recurses once per part of a dotted key (a.b.c = 1, [a.b.c]): a ~100 KB key of 50,000 parts
+// overflows the stack inside the parser, with no message. So before it parses, the text is scanned
+// for keys with too many parts, values nested too deeply and overlong lines. Strings and comments
+// are skipped (a dot in "https://a.b" is data). The scan only has to be right for text it lets
+// through: anything else odd is left for toml++ to report with its own words.
+bool preScan(std::string_view text, const std::string& file, std::vector<ConfigIssue>& issues) {
+    int line = 1;
+    std::size_t lineStart = 0;
+    int dots = 0;  // '.' seen since the last character that ends a key part run ('=', '[', ',' ...)
+    int depth = 0; // '[' and '{' open
+    bool ok = true;
+    auto problem = [&](const std::string& message) {
+        issues.push_back({file, line, "", message});
+        ok = false;
+    };
+    // Called at every '\n', also inside strings, and at the end of the text.
+    auto newline = [&](std::size_t at) {
+        if (at - lineStart > kMaxConfigLineBytes) {
+            problem("line is " + std::to_string(at - lineStart) + " bytes long, at most " +
+                    std::to_string(kMaxConfigLineBytes) + " allowed; is this the kiosk's config file?");
+            return false;
+        }
+        ++line;
+        lineStart = at + 1;
+        dots = 0;
+        return true;
+    };
+    for (std::size_t i = 0; i < text.size() && ok; ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            newline(i);
+        } else if (c == '#') {
+            while (i + 1 < text.size() && text[i + 1] != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            const std::string triple(3, c);
+            const bool basic = c == '"';
+            const bool multi = text.substr(i, 3) == triple;
+            std::size_t j = i + (multi ? 3 : 1);
+            for (; j < text.size() && ok; ++j) {
+                if (basic && text[j] == '\\') {
+                    ++j; // an escaped character, whatever it is (a line-ending backslash too)
+                    if (j < text.size() && text[j] == '\n') newline(j);
+                } else if (text[j] == '\n') {
+                    if (!multi) break; // unterminated: toml++ says so
+                    newline(j);
+                } else if (text[j] == c && (!multi || text.substr(j, 3) == triple)) {
+                    if (multi) {
+                        j += 2;
+                        while (j + 1 < text.size() && text[j + 1] == c) // content may end in quotes
+                            ++j;
+                    }
+                    break;
+                }
+            }
+            // A newline that ended an unterminated string is handled by the outer loop.
+            i = (j < text.size() && text[j] == '\n') ? j - 1 : j;
+        } else if (c == '.') {
+            if (++dots >= kMaxKeyParts)
+                problem("a key with more than " + std::to_string(kMaxKeyParts) +
+                        " dotted parts; this file holds only [section] and key = value lines");
+        } else if (c == '[' || c == '{') {
+            dots = 0;
+            if (++depth > kMaxNesting)
+                problem("values nested more than " + std::to_string(kMaxNesting) +
+                        " deep; this file holds only [section] and key = value lines");
+        } else if (c == ']' || c == '}') {
+            dots = 0;
+            depth = std::max(0, depth - 1);
+        } else if (c == '=' || c == ',') {
+            dots = 0;
+        }
+    }
+    if (ok) newline(text.size()); // the last line, which may have no '\n'
+    return ok;
+}
+
 std::string resolvePath(const std::string& path, std::string_view baseDir) {
     if (path.empty() || baseDir.empty() || fs::path(path).is_absolute()) return path;
     return (fs::path(baseDir) / path).lexically_normal().string();
@@ -151,6 +276,14 @@ std::string resolvePath(const std::string& path, std::string_view baseDir) {
 LoadResult parseConfig(std::string_view text, std::string_view fileName, std::string_view baseDir) {
     LoadResult result;
     const std::string file(fileName);
+    if (text.size() > kMaxConfigFileBytes) {
+        result.issues.push_back(
+            {file, 0, "",
+             "is more than " + std::to_string(kMaxConfigFileBytes) +
+                 " bytes, the most a config file may be; is this the kiosk's config file?"});
+        return result;
+    }
+    if (!preScan(text, file, result.issues)) return result;
     toml::table root;
     try {
         root = toml::parse(text, fileName);
@@ -167,11 +300,11 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         const std::string name(k.str());
         if (!sections.count(name)) {
             issues.push_back(
-                {file, static_cast<int>(k.source().begin.line), name,
+                {file, static_cast<int>(k.source().begin.line), shown(name),
                  "unknown section (valid: [terminal] [server] [idcard] [printer] [ui] [technician])"});
         } else if (!v.is_table()) {
             issues.push_back(
-                {file, static_cast<int>(k.source().begin.line), name, "must be a [section] table"});
+                {file, static_cast<int>(k.source().begin.line), shown(name), "must be a [section] table"});
         }
     }
 
@@ -179,13 +312,13 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         TableReader r(root["terminal"].as_table(), "terminal", file, issues);
         if (!root["terminal"].as_table())
             issues.push_back({file, 0, "terminal", "section [terminal] is required"});
-        r.readString("id", cfg.terminal.id, true);
+        r.readString("id", cfg.terminal.id, bytes(kMaxIdBytes), true);
         std::string mode(modeName(cfg.terminal.mode));
         r.readChoice("mode", mode, {"hall", "counter"});
         cfg.terminal.mode = mode == "counter" ? Mode::Counter : Mode::Hall;
-        r.readString("hall_name", cfg.terminal.hallName);
+        r.readString("hall_name", cfg.terminal.hallName, chars(kMaxNameChars));
         r.readInt("counter", cfg.terminal.counter, 0, 999);
-        r.readString("state_dir", cfg.terminal.stateDir, true);
+        r.readString("state_dir", cfg.terminal.stateDir, bytes(kMaxPathBytes), true);
         r.readChoice("language", cfg.terminal.language, {"zh-CN", "en"});
         r.readInt("idle_timeout_s", cfg.terminal.idleTimeoutS, 15, 3600);
         r.readInt("idle_warning_s", cfg.terminal.idleWarningS, 5, 120);
@@ -209,11 +342,11 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     {
         TableReader r(root["server"].as_table(), "server", file, issues);
         if (!root["server"].as_table()) issues.push_back({file, 0, "server", "section [server] is required"});
-        r.readString("url", cfg.server.url, true);
-        r.readString("ca_file", cfg.server.caFile);
-        r.readString("cert_file", cfg.server.certFile);
-        r.readString("key_file", cfg.server.keyFile);
-        r.readString("pinned_pubkey", cfg.server.pinnedPubkey);
+        r.readString("url", cfg.server.url, bytes(kMaxUrlBytes), true);
+        r.readString("ca_file", cfg.server.caFile, bytes(kMaxPathBytes));
+        r.readString("cert_file", cfg.server.certFile, bytes(kMaxPathBytes));
+        r.readString("key_file", cfg.server.keyFile, bytes(kMaxPathBytes));
+        r.readString("pinned_pubkey", cfg.server.pinnedPubkey, bytes(1024)); // 16 pins of 52 bytes
         r.readInt("connect_timeout_s", cfg.server.connectTimeoutS, 1, 120);
         r.readInt("request_timeout_s", cfg.server.requestTimeoutS, 1, 600);
         r.reportUnknownKeys();
@@ -230,10 +363,10 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     }
     {
         TableReader r(root["idcard"].as_table(), "idcard", file, issues);
-        r.readString("port", cfg.idcard.port);
+        r.readString("port", cfg.idcard.port, bytes(kMaxPathBytes));
         r.readInt("baud", cfg.idcard.baud, 1200, 921600);
         r.readInt("poll_interval_ms", cfg.idcard.pollIntervalMs, 50, 5000);
-        r.readString("photo_decoder", cfg.idcard.photoDecoder);
+        r.readString("photo_decoder", cfg.idcard.photoDecoder, bytes(kMaxPathBytes));
         r.reportUnknownKeys();
         static const int kBauds[] = {9600, 19200, 38400, 57600, 115200};
         bool baudOk = false;
@@ -246,7 +379,7 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     }
     {
         TableReader r(root["printer"].as_table(), "printer", file, issues);
-        r.readString("uri", cfg.printer.uri);
+        r.readString("uri", cfg.printer.uri, bytes(kMaxPathBytes + 64)); // serial:PATH?baud=N
         r.readInt("paper_width_mm", cfg.printer.paperWidthMm, 58, 80);
         r.readInt("timeout_ms", cfg.printer.timeoutMs, 100, 60000);
         r.reportUnknownKeys();
@@ -262,7 +395,7 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     }
     {
         TableReader r(root["ui"].as_table(), "ui", file, issues);
-        r.readString("font_path", cfg.ui.fontPath);
+        r.readString("font_path", cfg.ui.fontPath, bytes(kMaxPathBytes));
         r.readInt("font_index", cfg.ui.fontIndex, 0, 16);
         r.readBool("fullscreen", cfg.ui.fullscreen);
         r.readInt("width", cfg.ui.width, 320, 7680);
@@ -273,7 +406,7 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     }
     {
         TableReader r(root["technician"].as_table(), "technician", file, issues);
-        r.readString("pin_hash", cfg.technician.pinHash);
+        r.readString("pin_hash", cfg.technician.pinHash, bytes(256));
         r.reportUnknownKeys();
     }
 
@@ -286,28 +419,67 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
 // ---------------------------------------------------------------------------------------------
 
 LoadResult loadConfigFile(const std::string& path) {
+    LoadResult r;
+    auto problem = [&](const std::string& message) {
+        r.issues.push_back({path, 0, "", message});
+        return r;
+    };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. Type and size come from the open file
+    // (fstat), not from the name, so what is checked is what is read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == ENOENT)
+            return problem("file not found (create one with `kioskctl config init --out " + path + "`)");
+        if (err == EACCES) return problem("cannot be read (check its permissions)");
+        return problem(std::string("cannot be opened: ") + std::strerror(err));
+    }
+    struct stat st {};
+    std::string text;
+    std::string error;
+    if (::fstat(fd, &st) != 0) {
+        error = std::string("cannot be examined: ") + std::strerror(errno);
+    } else if (S_ISDIR(st.st_mode)) {
+        error = "is a directory, not a config file; give the file in it (e.g. " +
+                (fs::path(path) / "kiosk.toml").string() + ")";
+    } else if (!S_ISREG(st.st_mode)) {
+        error = "is not a regular file (a device, pipe or socket); give the path of the .toml file";
+    } else if (static_cast<std::uint64_t>(st.st_size) > kMaxConfigFileBytes) {
+        error = "is " + std::to_string(st.st_size) + " bytes, a config file is at most " +
+                std::to_string(kMaxConfigFileBytes) + " bytes; is this the kiosk's config file?";
+    } else {
+        // At most the cap + 1 bytes, whatever fstat said: a file that grows while it is read stops here
+        // and parseConfig reports it as too large.
+        text.resize(kMaxConfigFileBytes + 1);
+        std::size_t got = 0;
+        while (got < text.size()) {
+            const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                error = std::string("cannot be read (") + std::strerror(errno) + ")";
+                break;
+            }
+            if (n == 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        text.resize(got);
+    }
+    ::close(fd);
+    if (!error.empty()) return problem(error);
     std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        LoadResult r;
-        r.issues.push_back(
-            {path, 0, "", "file not found (create one with `kioskctl config init --out " + path + "`)"});
-        return r;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-        LoadResult r;
-        r.issues.push_back({path, 0, "", "cannot be read (check its permissions)"});
-        return r;
-    }
     const std::string baseDir = fs::absolute(fs::path(path), ec).parent_path().string();
-    return parseConfig(text.str(), path, baseDir);
+    return parseConfig(text, path, baseDir);
 }
 
 std::string LoadResult::report() const {
     std::string out;
-    for (const ConfigIssue& i : issues) {
+    for (std::size_t n = 0; n < issues.size(); ++n) {
+        const ConfigIssue& i = issues[n];
+        if (n == kMaxReportedIssues) {
+            out += i.file + ": and " + std::to_string(issues.size() - n) +
+                   " more problems (fix the ones above first)\n";
+            break;
+        }
         out += i.file;
         if (i.line > 0) out += ":" + std::to_string(i.line);
         out += ": ";

@@ -3,16 +3,21 @@
 // Sections of this file:
 //   1. Value types, one struct per TOML table
 //   2. Validation results (ConfigIssue, LoadResult)
-//   3. Loading and writing (loadConfigFile, parseConfig, configTemplate, demoConfig)
+//   3. Limits (file size, what the parser can survive, every field's length)
+//   4. Loading and writing (loadConfigFile, parseConfig, configTemplate, demoConfig)
 //
 // Implemented:
 //   [x] every key typed, range-checked, unknown keys reported (a typo is an error, not a silent default)
 //   [x] every problem reported at once, with file, line, key and a plain-words message
 //   [x] relative paths resolved against the config file's directory
 //   [x] a commented template (`kioskctl config init`) and the embedded demo defaults
+//   [x] bounded: file size, line length, dotted-key parts and nesting checked before toml++ parses
+//       (it recurses per dotted part and crashes on 50,000 of them), every text value's length
+//   [x] only regular files are read (a directory, /dev/zero or a FIFO is refused, never read forever)
 //   [ ] live reload (a technician restarts the kiosk after editing)
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,15 +106,31 @@ struct LoadResult {
     std::vector<ConfigIssue> issues;
 
     bool ok() const { return config.has_value() && issues.empty(); }
-    // "FILE:LINE: key 'a.b': message" lines, one per issue.
+    // "FILE:LINE: key 'a.b': message" lines, one per issue (the first kMaxReportedIssues of them,
+    // then one line with how many more).
     std::string report() const;
+    static constexpr std::size_t kMaxReportedIssues = 50;
 };
 
 // ---------------------------------------------------------------------------------------------
-// 3. Loading and writing
+// 3. Limits: what a hall needs, with room to spare. A complete config is about 2 KB.
 // ---------------------------------------------------------------------------------------------
 
-// Reads and validates FILE. A missing or unreadable file is one issue, not an exception.
+inline constexpr std::size_t kMaxConfigFileBytes = 1024 * 1024; // larger files are not read at all
+inline constexpr std::size_t kMaxConfigLineBytes = 8192;        // a 4096-byte path and its key fit
+inline constexpr int kMaxKeyParts = 16;                         // a.b.c: the schema needs 2 (section.key)
+inline constexpr int kMaxNesting = 16;           // [ and { inside each other: the schema needs 1 ([section])
+inline constexpr std::size_t kMaxNameChars = 64; // hall_name, in characters (not bytes)
+inline constexpr std::size_t kMaxIdBytes = 64;   // terminal id
+inline constexpr std::size_t kMaxPathBytes = 4096; // PATH_MAX
+inline constexpr std::size_t kMaxUrlBytes = 1024;
+
+// ---------------------------------------------------------------------------------------------
+// 4. Loading and writing
+// ---------------------------------------------------------------------------------------------
+
+// Reads and validates FILE. A missing, unreadable or oversized file, a directory or a device is one
+// issue, not an exception; at most kMaxConfigFileBytes + 1 bytes are ever read.
 LoadResult loadConfigFile(const std::string& path);
 
 // Validates TOML text; `fileName` is used in messages, `baseDir` resolves relative paths.

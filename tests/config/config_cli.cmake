@@ -36,3 +36,21 @@ execute_process(COMMAND ${KIOSKCTL} config check ${WORK}/missing.toml RESULT_VAR
 if(rc EQUAL 0 OR NOT err MATCHES "file not found")
   message(FATAL_ERROR "missing file: rc=${rc} ${err}")
 endif()
+# Issue 8.14: what the parser cannot survive, and things that are not config files, get exit 1 and a
+# message naming the file (a dotted key of 50,000 parts used to crash inside toml++ with SIGSEGV).
+string(REPEAT ".a" 49999 parts)
+file(WRITE ${WORK}/dotted.toml "[terminal]\nid = \"A\"\na${parts} = 1\n")
+file(MAKE_DIRECTORY ${WORK}/confdir)
+foreach(case "dotted.toml|dotted.toml:3: a key with more than 16 dotted parts" "confdir|confdir: is a directory"
+             "/dev/zero|/dev/zero: is not a regular file")
+  string(REPLACE "|" ";" case "${case}")
+  list(GET case 0 target)
+  list(GET case 1 expect)
+  if(NOT IS_ABSOLUTE ${target})
+    set(target ${WORK}/${target})
+  endif()
+  execute_process(COMMAND ${KIOSKCTL} config check ${target} RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 20)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "${expect}")
+    message(FATAL_ERROR "config check ${target}: rc=${rc} (want 1), want '${expect}' in:\n${err}")
+  endif()
+endforeach()
