@@ -1,6 +1,6 @@
 // Blocking HTTPS client (see HttpsClient.h).
 //
-// Sections: curl lifetime | header capture | request
+// Sections: curl lifetime | header capture | stale connections | request
 #include "offline/HttpsClient.h"
 
 #include <cctype>
@@ -49,10 +49,22 @@ size_t captureHeader(char* ptr, size_t size, size_t nmemb, void* userdata) {
     return size * nmemb;
 }
 
+// ---- stale connections ----
+// A failure that a connection or TLS session kept from an earlier call can cause, before any byte of
+// the answer came back: the server closed the idle connection (send/recv error, nothing received),
+// or it refused the resumed TLS session on the new connection libcurl opened instead (a server that
+// verifies client certificates without a session id context answers "internal error"). Definitive
+// failures (certificate or pin refused, time-outs, connection refused) are not in this list.
+bool staleConnectionFailure(CURLcode rc) {
+    return rc == CURLE_GOT_NOTHING || rc == CURLE_SEND_ERROR || rc == CURLE_RECV_ERROR ||
+           rc == CURLE_SSL_CONNECT_ERROR;
+}
+
 } // namespace
 
 struct HttpsClient::Impl {
     CURL* curl = nullptr;
+    bool hadAnswer = false; // an earlier call got an answer: a connection / TLS session may be cached
     ~Impl() {
         if (curl) curl_easy_cleanup(curl);
     }
@@ -103,6 +115,7 @@ HttpResult HttpsClient::request(std::string_view method, std::string_view path, 
     if (!settings_.pinnedPubkey.empty())
         curl_easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, settings_.pinnedPubkey.c_str());
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings_.connectTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_MAXAGE_CONN, static_cast<long>(settings_.maxIdleConnS));
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(settings_.lowSpeedTimeS));
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS,
@@ -141,6 +154,24 @@ HttpResult HttpsClient::request(std::string_view method, std::string_view path, 
     }
 
     CURLcode rc = curl_easy_perform(c);
+    long headerBytes = 0;
+    curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &headerBytes);
+    const bool aborted = abortFlag_ && abortFlag_->load();
+    if (rc != CURLE_OK && staleConnectionFailure(rc) && headerBytes == 0 && result.body.empty() &&
+        impl_->hadAnswer && !aborted) {
+        // Once, on a new connection with a full handshake. Safe to send again: nothing was answered,
+        // the case query only reads, and records are idempotent by their id (docs/API.md).
+        result.retried = true;
+        result.body.clear();
+        result.etag.clear();
+        errbuf[0] = '\0';
+        curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(c, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+        rc = curl_easy_perform(c);
+    }
+    long connects = 0;
+    if (curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &connects) == CURLE_OK)
+        result.reusedConnection = connects == 0;
     result.curlCode = static_cast<int>(rc);
     long status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
@@ -155,6 +186,7 @@ HttpResult HttpsClient::request(std::string_view method, std::string_view path, 
                        " (" + m + " " + std::string(path) + ")";
     } else {
         result.status = status;
+        impl_->hadAnswer = true;
         if (status >= 400)
             result.error = "HTTP " + std::to_string(status) + " from " + m + " " + std::string(path);
     }

@@ -8,6 +8,10 @@
 //   [x] connect, low-speed (stall) and total time-outs; CURLOPT_NOSIGNAL for threads
 //   [x] Retry-After and ETag captured; technician-readable error text that never holds a request body
 //   [x] one connection reused between calls (keep-alive); one object per thread, not shared
+//   [x] an idle connection is dropped before the server drops it (kClientMaxIdleS < kServerKeepAliveS)
+//   [x] a request that fails before any byte of the answer, on a handle that had a connection or TLS
+//       session from an earlier call, is retried once on a new connection without session resumption
+//       (safe: every POST is idempotent, docs/API.md "Transport and security")
 //   [ ] HTTP proxies: not configured (curl's environment proxy variables are ignored on purpose)
 #pragma once
 
@@ -20,6 +24,14 @@
 namespace kiosk::offline {
 
 // ---- settings ----
+// kiosk-central closes a keep-alive connection after this many seconds without a request (its
+// CentralSettings::keepAliveTimeoutS defaults to it). The client stops reusing a connection 2 s
+// earlier: libcurl counts idle time in whole seconds, so a connection is at most
+// kClientMaxIdleS + 1 s old when reused, still before the server closes it.
+inline constexpr int kServerKeepAliveS = 10;
+inline constexpr int kClientMaxIdleS = kServerKeepAliveS - 2;
+static_assert(kClientMaxIdleS + 1 < kServerKeepAliveS);
+
 struct HttpsSettings {
     std::string baseUrl; // https://host:port (no trailing path)
     std::string caFile, certFile, keyFile;
@@ -27,17 +39,20 @@ struct HttpsSettings {
     int connectTimeoutMs = 5000;
     int lowSpeedTimeS = 10; // abort when below 1 byte/s for this long (a stalled server)
     int totalTimeoutMs = 15000;
+    int maxIdleConnS = kClientMaxIdleS; // an idle connection older than this is not reused
     bool verifyServer = true; // false only for trust-on-first-use enrolment; never for normal traffic
 };
 
 // ---- result ----
 struct HttpResult {
-    long status = 0;       // HTTP status; 0 when no response was received
-    std::string body;      // response body
-    std::string etag;      // ETag header, if any
-    long retryAfterS = -1; // Retry-After in seconds, -1 when absent
-    int curlCode = 0;      // CURLcode; 0 = transfer completed
-    std::string error;     // technician-readable, never contains the request body
+    long status = 0;               // HTTP status; 0 when no response was received
+    std::string body;              // response body
+    std::string etag;              // ETag header, if any
+    long retryAfterS = -1;         // Retry-After in seconds, -1 when absent
+    int curlCode = 0;              // CURLcode; 0 = transfer completed
+    std::string error;             // technician-readable, never contains the request body
+    bool reusedConnection = false; // the (last) attempt went over a connection kept from an earlier call
+    bool retried = false;          // the first attempt failed before any answer and was sent again
 
     bool transportOk() const { return curlCode == 0 && status != 0; }
     bool ok() const { return transportOk() && status >= 200 && status < 300; }

@@ -584,6 +584,14 @@ bool CentralServer::start(std::string* error) {
     SSL_CTX* ctx = m.server->ssl_context();
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyAllowingEnrolment);
+    // A server that verifies client certificates must name its session context, or OpenSSL refuses
+    // every resumed session with an "internal error" alert. libcurl resumes the session on the first
+    // new connection after the keep-alive one was closed, so without this the first query after
+    // kServerKeepAliveS of idle failed (issue 8.2). Resumed sessions keep the original client
+    // certificate, so terminalOf() sees the same identity.
+    static const unsigned char kSessionContext[] = "kiosk-central";
+    if (m.settings.tlsSessionContext)
+        SSL_CTX_set_session_id_context(ctx, kSessionContext, sizeof kSessionContext - 1);
 
     int threads = m.settings.workerThreads;
     m.server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
@@ -591,7 +599,7 @@ bool CentralServer::start(std::string* error) {
     m.server->set_read_timeout(10, 0);
     m.server->set_write_timeout(10, 0);
     m.server->set_keep_alive_max_count(1000);
-    m.server->set_keep_alive_timeout(10);
+    m.server->set_keep_alive_timeout(m.settings.keepAliveTimeoutS);
     m.server->set_tcp_nodelay(true); // answers are header + body writes: no Nagle/delayed-ACK stall
     // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is already
     // taken (the kernel then splits connections between them). Only SO_REUSEADDR here, so a taken

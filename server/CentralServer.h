@@ -10,6 +10,8 @@
 //   [ ] see CentralApi.h for the remaining endpoints' status
 #pragma once
 
+#include "offline/HttpsClient.h"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -30,6 +32,12 @@ struct CentralSettings {
     double lookupBurst = 20;
     int workerThreads = 16;
     int longPollMaxS = 30;
+    // Idle keep-alive connections are closed after this long. The terminals' HttpsClient stops reusing
+    // a connection earlier (offline::kClientMaxIdleS, derived from the same constant).
+    int keepAliveTimeoutS = offline::kServerKeepAliveS;
+    // Test hook: false leaves out the TLS session id context, i.e. a server that refuses every resumed
+    // session, as kiosk-central did before issue 8.2 (the terminal must cope with such a server).
+    bool tlsSessionContext = true;
     std::function<void(const std::string&)> log; // technician log lines without personal data; null = stderr
 };
 

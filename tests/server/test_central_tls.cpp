@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <thread>
 
 using kiosk::central::CentralServer;
 using kiosk::central::CentralSettings;
@@ -29,7 +31,8 @@ namespace {
 struct Central {
     TempDir dir{"central"};
     std::unique_ptr<CentralServer> server;
-    explicit Central(double lookupsPerMinute = 600, double burst = 100) {
+    explicit Central(double lookupsPerMinute = 600, double burst = 100,
+                     const std::function<void(CentralSettings&)>& tweak = {}) {
         CentralSettings s;
         s.dbPath = dir / "central.db";
         s.tlsDir = dir / "tls";
@@ -37,6 +40,7 @@ struct Central {
         s.lookupsPerMinute = lookupsPerMinute;
         s.lookupBurst = burst;
         s.log = [](const std::string&) {};
+        if (tweak) tweak(s);
         server = std::make_unique<CentralServer>(s);
         std::string error;
         REQUIRE_MESSAGE(server->start(&error), error);
@@ -148,6 +152,7 @@ TEST_CASE("without a client certificate the server refuses the handshake") {
     CHECK(r.status == 0);
     CHECK(r.curlCode != 0);
     CHECK(r.body.empty());
+    CHECK_FALSE(r.retried); // a handle that never had an answer has nothing stale to retry
 }
 
 TEST_CASE("a certificate from another CA is refused, and the client refuses a server from another CA") {
@@ -214,4 +219,60 @@ TEST_CASE("the server certificate names what terminals connect to (--server-name
     CHECK(X509_check_ip_asc(cert.get(), "127.0.0.1", 0) == 1);
     CHECK(X509_check_host(cert.get(), "other.example", 0, 0, nullptr) != 1);
     CHECK(X509_check_ip_asc(cert.get(), "10.1.2.4", 0) != 1);
+}
+
+// ---- idle keep-alive connections (issue 8.2) ----
+namespace {
+constexpr const char* kQuery = R"({"id_number":"810000199408230021"})";
+}
+
+TEST_CASE("a query after the server's real idle time-out succeeds on the first try") {
+    Central c;
+    HttpsClient client(c.terminal("T-IDLE"));
+    auto first = client.postJson("/api/v1/cases/query", kQuery);
+    REQUIRE_MESSAGE(first.ok(), first.error);
+    std::this_thread::sleep_for(std::chrono::milliseconds(kiosk::offline::kServerKeepAliveS * 1000 + 1500));
+    auto second = client.postJson("/api/v1/cases/query", kQuery);
+    CHECK_MESSAGE(second.ok(), second.error);
+    CHECK_FALSE(second.retried); // the server resumes the TLS session: no failure to recover from
+    CHECK_FALSE(second.reusedConnection);
+}
+
+TEST_CASE("a server that refuses resumed TLS sessions: the client retries once on a new connection") {
+    Central c(600, 100, [](CentralSettings& s) {
+        s.keepAliveTimeoutS = 1;
+        s.tlsSessionContext = false;
+    });
+    HttpsSettings h = c.terminal("T-OLDSRV");
+    for (int maxIdle : {kiosk::offline::kClientMaxIdleS, 0}) {
+        // maxIdle 8: libcurl finds the connection closed by the server and opens a new one;
+        // maxIdle 0: the client drops the connection itself. Either way the new connection offers
+        // the cached TLS session and the handshake fails, so only the retry saves the query.
+        CAPTURE(maxIdle);
+        h.maxIdleConnS = maxIdle;
+        HttpsClient client(h);
+        auto first = client.postJson("/api/v1/cases/query", kQuery);
+        REQUIRE_MESSAGE(first.ok(), first.error);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        auto second = client.postJson("/api/v1/cases/query", kQuery);
+        CHECK_MESSAGE(second.ok(), second.error);
+        CHECK(second.retried);
+        CHECK(nlohmann::json::parse(second.body.empty() ? "{}" : second.body).contains("cases"));
+    }
+}
+
+TEST_CASE("the client does not reuse a connection idle longer than maxIdleConnS") {
+    Central c(600, 100, [](CentralSettings& s) { s.keepAliveTimeoutS = 5; });
+    HttpsSettings h = c.terminal("T-MAXAGE");
+    h.maxIdleConnS = 1;
+    HttpsClient client(h);
+    REQUIRE(client.postJson("/api/v1/cases/query", kQuery).ok());
+    auto quick = client.postJson("/api/v1/cases/query", kQuery);
+    CHECK(quick.ok());
+    CHECK(quick.reusedConnection);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500)); // > maxIdle + 1 s, < the server's 5 s
+    auto later = client.postJson("/api/v1/cases/query", kQuery);
+    CHECK(later.ok());
+    CHECK_FALSE(later.reusedConnection);
+    CHECK_FALSE(later.retried);
 }

@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,7 +25,8 @@ struct SyncFixture {
     std::unique_ptr<FaultProxy> proxy;
     std::string terminalId = "HALL-01";
 
-    explicit SyncFixture(bool withProxy = true) {
+    explicit SyncFixture(bool withProxy = true,
+                         const std::function<void(central::CentralSettings&)>& tweak = {}) {
         central::CentralSettings s;
         s.dbPath = dir / "central.db";
         s.tlsDir = dir / "tls";
@@ -32,6 +34,7 @@ struct SyncFixture {
         s.lookupsPerMinute = 6000;
         s.lookupBurst = 1000;
         s.log = [](const std::string&) {};
+        if (tweak) tweak(s);
         server = std::make_unique<central::CentralServer>(s);
         std::string error;
         REQUIRE_MESSAGE(server->start(&error), error);

@@ -188,6 +188,40 @@ TEST_CASE("connection reset after the server committed: the retry is recognised,
     CHECK(sent.size() == 7);
 }
 
+TEST_CASE("heartbeats spaced past the server's keep-alive time-out never report offline (issue 8.2)") {
+    // The home footer's 网络未连接 came from a heartbeat that failed after the server had closed the
+    // idle connection. Keep-alive shortened to 1 s so three heartbeats 2 s apart each cross it.
+    SyncFixture f(false, [](kiosk::central::CentralSettings& s) { s.keepAliveTimeoutS = 1; });
+    SyncSettings ss = f.sync();
+    ss.heartbeatIntervalS = 2;
+    std::atomic<int> heartbeats{0}, flips{0};
+    std::atomic<bool> sawOnline{false};
+    std::mutex m;
+    std::string lastError;
+    ss.deviceStatus = [&] {
+        ++heartbeats; // called once per heartbeat, on the sync thread
+        return nlohmann::json::object();
+    };
+    SyncEngine engine(ss, [&](const SyncEvent& e) {
+        if (e.kind != SyncEvent::Kind::Status) return;
+        if (e.online) {
+            sawOnline = true;
+        } else if (sawOnline) { // the first status (before any exchange) is offline by definition
+            ++flips;
+            std::lock_guard lock(m);
+            lastError = e.error;
+        }
+    });
+    engine.start();
+    std::this_thread::sleep_for(6500ms);
+    engine.stop();
+    CHECK(heartbeats.load() >= 3);
+    CHECK(sawOnline.load());
+    CHECK(engine.lastStatus().online);
+    std::lock_guard lock(m);
+    CHECK_MESSAGE(flips.load() == 0, lastError);
+}
+
 TEST_CASE("wrong server certificate or wrong pin: the terminal refuses and keeps its data") {
     SyncFixture f(false);
     SyncFixture other(false);
@@ -325,6 +359,10 @@ TEST_CASE("enrolment: one-time code + CSR gives a working certificate; the code 
     HttpsClient client(h);
     CHECK(client.get("/api/v1/roster").status == 200);
 
+    EnrolmentResult kept = enrollTerminal(q); // a working pair is not replaced unless asked to
+    CHECK_FALSE(kept.ok);
+    CHECK(kept.alreadyEnrolled);
+    q.replaceWorking = true;
     EnrolmentResult again = enrollTerminal(q); // CA exists now: verified, but the code is spent
     CHECK_FALSE(again.ok);
     CHECK(again.error.find("enrolment_code_invalid") != std::string::npos);
