@@ -8,6 +8,8 @@
 //   4. configTemplate, demoConfig
 #include "config/KioskConfig.h"
 
+#include "config/ConfigRules.h"
+
 #include <toml++/toml.h>
 
 #include <fcntl.h>
@@ -17,6 +19,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -323,11 +326,9 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         r.readInt("idle_timeout_s", cfg.terminal.idleTimeoutS, 15, 3600);
         r.readInt("idle_warning_s", cfg.terminal.idleWarningS, 5, 120);
         r.reportUnknownKeys();
-        for (char c : cfg.terminal.id) {
-            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) {
-                r.fail(root["terminal"]["id"].node(), "id", "may only hold letters, digits, '-' and '_'");
-                break;
-            }
+        // The same rule kiosk-central applies when it issues an enrolment code (config/ConfigRules.h).
+        if (!cfg.terminal.id.empty() && !isValidTerminalId(cfg.terminal.id)) {
+            r.fail(root["terminal"]["id"].node(), "id", std::string("must be ") + kTerminalIdRule);
         }
         if (cfg.terminal.mode == Mode::Counter && cfg.terminal.counter == 0) {
             r.fail(root["terminal"]["mode"].node(), "counter",
@@ -350,9 +351,9 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         r.readInt("connect_timeout_s", cfg.server.connectTimeoutS, 1, 120);
         r.readInt("request_timeout_s", cfg.server.requestTimeoutS, 1, 600);
         r.reportUnknownKeys();
-        if (!cfg.server.url.empty() && cfg.server.url.rfind("https://", 0) != 0) {
-            r.fail(root["server"]["url"].node(), "url",
-                   "must start with https:// (the terminal only talks TLS)");
+        const std::string urlProblem = serverUrlProblem(cfg.server.url);
+        if (!cfg.server.url.empty() && !urlProblem.empty()) {
+            r.fail(root["server"]["url"].node(), "url", urlProblem);
         }
         if (!cfg.server.pinnedPubkey.empty() && cfg.server.pinnedPubkey.rfind("sha256//", 0) != 0) {
             r.fail(root["server"]["pinned_pubkey"].node(), "pinned_pubkey", "must look like sha256//BASE64");
@@ -493,6 +494,26 @@ std::string LoadResult::report() const {
 // 4. configTemplate, demoConfig
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+// A TOML basic string: the hall name is free text from the command line (quotes, backslashes).
+std::string tomlQuoted(const std::string& text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+} // namespace
+
 std::string configTemplate(const TemplateOptions& o) {
     const bool counter = o.mode == Mode::Counter;
     std::ostringstream s;
@@ -503,7 +524,7 @@ std::string configTemplate(const TemplateOptions& o) {
       << "id = \"" << o.terminalId << "\"\n"
       << "# hall: citizen terminal in the hall; counter: rating pad at a service window.\n"
       << "mode = \"" << modeName(o.mode) << "\"\n"
-      << "hall_name = \"区政务服务中心\"\n"
+      << "hall_name = " << tomlQuoted(o.hallName) << "\n"
       << "# Window number (counter mode only).\n"
       << "counter = " << (counter ? o.counter : 0) << "\n"
       << "# Store, keys and certificates live here.\n"

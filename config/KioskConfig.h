@@ -142,6 +142,7 @@ struct TemplateOptions {
     std::string serverUrl = "https://127.0.0.1:8443";
     std::string stateDir = "/var/lib/kiosk";
     int counter = 1;
+    std::string hallName = "区政务服务中心"; // shown in the header; `kioskctl config init --hall-name`
 };
 
 // A complete, commented, valid config file for a technician to start from.

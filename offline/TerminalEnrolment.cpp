@@ -1,11 +1,13 @@
 // Terminal enrolment (see TerminalEnrolment.h).
 #include "offline/TerminalEnrolment.h"
 
+#include "offline/CredentialCheck.h"
 #include "offline/HttpsClient.h"
 #include "offline/RecordCipher.h"
 #include "offline/SyncProtocol.h"
 #include "offline/TlsCredentials.h"
 
+#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <openssl/x509.h>
@@ -14,6 +16,35 @@
 namespace kiosk::offline {
 namespace fs = std::filesystem;
 
+namespace {
+// FILE.<UTC time>.bak, not yet taken (two forced enrolments in one second keep both old pairs).
+std::string backupName(const std::string& file) {
+    char stamp[32];
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    std::error_code ec;
+    std::string name = file + "." + stamp + ".bak";
+    for (int n = 2; fs::exists(name, ec); ++n)
+        name = file + "." + stamp + "-" + std::to_string(n) + ".bak";
+    return name;
+}
+
+// Copies `file` (when it exists) to a fresh backup name with `mode`; false with *error on failure.
+bool keepBackup(const std::string& file, unsigned mode, std::string* backup, std::string* error) {
+    std::error_code ec;
+    if (!fs::exists(file, ec)) return true;
+    std::string content;
+    if (!readWholeFile(file, &content)) {
+        *error = "cannot read " + file + " to keep it as a backup";
+        return false;
+    }
+    *backup = backupName(file);
+    return writeFileAtomic(*backup, content, mode, error);
+}
+} // namespace
+
 EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
     EnrolmentResult out;
     auto failWith = [&](const std::string& e) {
@@ -21,6 +52,17 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
         out.error = e;
         return out;
     };
+    // A working pair is this terminal's identity: never replaced by accident (another terminal's code).
+    const CredentialReport existing = inspectCredentials(q.certFile, q.keyFile, q.caFile);
+    if (existing.working()) {
+        out.existingTerminalId = existing.terminalId;
+        out.existingValidUntil = existing.validUntil;
+        if (!q.replaceWorking) {
+            out.alreadyEnrolled = true;
+            return failWith("this terminal is already enrolled as " + existing.terminalId + " (certificate " +
+                            q.certFile + ", valid until " + existing.validUntil + ")");
+        }
+    }
     std::error_code ec;
     if (!fs::exists(q.workDir, ec)) {
         fs::create_directories(q.workDir, ec);
@@ -67,11 +109,24 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
         HttpsClient client(hs);
         r = client.postJson("/api/v1/enroll", nlohmann::json{{"code", q.code}, {"csr", csr}}.dump());
     }
-    if (!r.transportOk()) return failWith("cannot reach the server: " + r.error);
+    if (!r.transportOk()) {
+        out.unreachable = true;
+        return failWith("cannot reach the server: " + r.error);
+    }
     if (!r.ok()) return failWith("enrolment refused: " + describeHttpError(r.status, r.body));
     nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("certificate") || !j.contains("ca_certificate"))
         return failWith("the server's enrolment answer is not understood");
+    const std::string grantedId = j.value("terminal_id", std::string());
+    const std::string grantedMode = j.value("mode", std::string());
+    if ((!q.expectedTerminalId.empty() && grantedId != q.expectedTerminalId) ||
+        (!q.expectedMode.empty() && grantedMode != q.expectedMode))
+        return failWith("the code was issued for terminal " + grantedId + " (" + grantedMode +
+                        ") but the config says " + q.expectedTerminalId + " (" + q.expectedMode +
+                        "); nothing was replaced and the code is now used up. Ask for a code for " +
+                        q.expectedTerminalId + " (kiosk-central enroll-code --terminal " +
+                        q.expectedTerminalId + " --mode " + q.expectedMode +
+                        "), or set [terminal] id and mode to what the code is for");
     std::string certPem = j.value("certificate", std::string());
     std::string caPem = j.value("ca_certificate", std::string());
     X509Ptr cert = loadCertificatePem(certPem);
@@ -103,6 +158,14 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
         return failWith("the new certificate does not work against this server: " +
                         (v.error.empty() ? describeHttpError(v.status, v.body) : v.error));
     }
+    // Keep whatever pair is being replaced (working or not) before the new one goes in.
+    if (!keepBackup(q.keyFile, 0600, &out.backupKeyFile, &error) ||
+        !keepBackup(q.certFile, 0644, &out.backupCertFile, &error)) {
+        ::unlink(stageCert.c_str());
+        ::unlink(stageKey.c_str());
+        ::unlink(stageCa.c_str());
+        return failWith(error + " (nothing was replaced)");
+    }
     fs::rename(stageKey, q.keyFile, ec);
     if (!ec) fs::rename(stageCert, q.certFile, ec);
     if (!ec && !haveCa) fs::rename(stageCa, q.caFile, ec);
@@ -112,8 +175,8 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
 
     out.ok = true;
     out.caPin = publicKeyPinOfCertPem(caPem);
-    out.terminalId = j.value("terminal_id", std::string());
-    out.mode = j.value("mode", std::string());
+    out.terminalId = grantedId;
+    out.mode = grantedMode;
     out.counter = j.contains("counter") && j["counter"].is_number_integer() ? j["counter"].get<int>() : 0;
     return out;
 }

@@ -105,10 +105,11 @@ X509ReqPtr loadCsrPem(const std::string& pem) {
     return X509ReqPtr(bio ? PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr) : nullptr);
 }
 
-std::string commonNameOf(X509* cert) {
+namespace {
+std::string subjectEntryOf(X509* cert, int nid) {
     if (!cert) return {};
     X509_NAME* name = X509_get_subject_name(cert);
-    int idx = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
+    int idx = X509_NAME_get_index_by_NID(name, nid, -1);
     if (idx < 0) return {};
     ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, idx));
     unsigned char* utf8 = nullptr;
@@ -117,6 +118,15 @@ std::string commonNameOf(X509* cert) {
     std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(len));
     OPENSSL_free(utf8);
     return out;
+}
+} // namespace
+
+std::string commonNameOf(X509* cert) {
+    return subjectEntryOf(cert, NID_commonName);
+}
+
+std::string organizationalUnitOf(X509* cert) {
+    return subjectEntryOf(cert, NID_organizationalUnitName);
 }
 
 // ---- files ----

@@ -43,6 +43,9 @@ PkeyPtr loadPrivateKeyPem(const std::string& pem);
 X509Ptr loadCertificatePem(const std::string& pem);
 X509ReqPtr loadCsrPem(const std::string& pem);
 std::string commonNameOf(X509* cert); // empty when none
+// The subject's OU. kiosk-central writes the terminal's mode there ("hall" | "counter") so the terminal can
+// check its config against its certificate; empty when none (certificates from before that).
+std::string organizationalUnitOf(X509* cert);
 
 // ---- files ----
 // Writes the file atomically with the given mode (0600 for keys, 0644 for certificates).

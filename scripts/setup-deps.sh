@@ -12,6 +12,12 @@ PACKAGES=(
   libsqlite3-dev libssl-dev openssl libcurl4-openssl-dev libcpp-httplib-dev
   # formats
   libtomlplusplus-dev nlohmann-json3-dev libqrencode-dev libzbar-dev
+  # the hall's time zone ([terminal] time_zone, read from /usr/share/zoneinfo; minbase lacks it)
+  tzdata
+  # command lines (kioskctl, kiosk-central, kiosk)
+  libcli11-dev
+  # the kiosk's log in the journal (sd_journal_send)
+  libsystemd-dev
   # tests: doctest, a display server for the idle-CPU benchmark, QR decoder for round trips
   doctest-dev xvfb xauth zbar-tools procps
 )

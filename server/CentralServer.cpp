@@ -284,7 +284,8 @@ struct CentralServer::Impl {
                           "the enrolment code is unknown, expired or already used");
                 return;
             }
-            std::string cert = ca->signCsr(body["csr"].get<std::string>(), grant->terminalId, &error);
+            std::string cert =
+                ca->signCsr(body["csr"].get<std::string>(), grant->terminalId, &error, grant->mode);
             if (cert.empty()) {
                 sendError(res, 400, "bad_csr", error);
                 return;

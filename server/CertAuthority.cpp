@@ -53,8 +53,10 @@ std::string subjectAltNames(const std::vector<std::string>& extra) {
 }
 
 // issuer/issuerKey null => self-signed (the CA).
+// `unit` (OU): a terminal certificate's mode ("hall" | "counter"), read back by `kioskctl config check`.
 X509Ptr buildCertificate(EVP_PKEY* subjectKey, const std::string& cn, CertKind kind, X509* issuer,
-                         EVP_PKEY* issuerKey, long days, const std::vector<std::string>& serverNames = {}) {
+                         EVP_PKEY* issuerKey, long days, const std::vector<std::string>& serverNames = {},
+                         const std::string& unit = {}) {
     X509Ptr cert(X509_new());
     if (!cert) return nullptr;
     X509_set_version(cert.get(), 2);
@@ -70,6 +72,9 @@ X509Ptr buildCertificate(EVP_PKEY* subjectKey, const std::string& cn, CertKind k
     X509_NAME* name = X509_get_subject_name(cert.get());
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
                                reinterpret_cast<const unsigned char*>("Hall Kiosk Central"), -1, -1, 0);
+    if (!unit.empty())
+        X509_NAME_add_entry_by_txt(name, "OU", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char*>(unit.c_str()), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.c_str()),
                                -1, -1, 0);
     X509* iss = issuer ? issuer : cert.get();
@@ -166,9 +171,9 @@ std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsD
 
 // ---- signing ----
 std::string CertAuthority::signClientCertificate(EVP_PKEY* publicKey, const std::string& terminalId,
-                                                 std::string* error) const {
+                                                 std::string* error, const std::string& mode) const {
     X509Ptr cert =
-        buildCertificate(publicKey, terminalId, CertKind::Client, caCert_.get(), caKey_.get(), 730);
+        buildCertificate(publicKey, terminalId, CertKind::Client, caCert_.get(), caKey_.get(), 730, {}, mode);
     if (!cert) {
         if (error) *error = "OpenSSL could not sign the terminal certificate";
         return {};
@@ -177,7 +182,7 @@ std::string CertAuthority::signClientCertificate(EVP_PKEY* publicKey, const std:
 }
 
 std::string CertAuthority::signCsr(const std::string& csrPem, const std::string& terminalId,
-                                   std::string* error) const {
+                                   std::string* error, const std::string& mode) const {
     offline::X509ReqPtr req = offline::loadCsrPem(csrPem);
     if (!req) {
         if (error) *error = "the certificate request is not a PEM CSR";
@@ -192,12 +197,12 @@ std::string CertAuthority::signCsr(const std::string& csrPem, const std::string&
         if (error) *error = "the certificate request must carry an EC P-256 key";
         return {};
     }
-    return signClientCertificate(pub, terminalId, error);
+    return signClientCertificate(pub, terminalId, error, mode);
 }
 
 // ---- terminal credentials ----
 bool CertAuthority::issueTerminalCredentials(const std::string& terminalId, const std::string& outDir,
-                                             std::string* error) const {
+                                             std::string* error, const std::string& mode) const {
     std::error_code ec;
     fs::create_directories(outDir, ec);
     if (ec) {
@@ -209,7 +214,7 @@ bool CertAuthority::issueTerminalCredentials(const std::string& terminalId, cons
         if (error) *error = "OpenSSL could not create a key";
         return false;
     }
-    std::string certPem = signClientCertificate(key.get(), terminalId, error);
+    std::string certPem = signClientCertificate(key.get(), terminalId, error, mode);
     if (certPem.empty()) return false;
     fs::path d(outDir);
     return offline::writeFileAtomic((d / "client.key").string(), offline::privateKeyPem(key.get()), 0600,

@@ -4,11 +4,13 @@
 // Sections: files in the TLS directory | authority
 // Checklist:
 //   [x] first start creates ca.key (0600), ca.crt, server.key (0600), server.crt (SAN 127.0.0.1, ::1,
-//   localhost) [x] later starts reuse them (a half-written set is refused with a clear message, not
-//   overwritten) [x] terminal client certificate issued directly (demo/tests) or from a CSR (enrolment); CN
-//   forced to the id [x] terminal certificates: clientAuth EKU, 2 years; server certificate: serverAuth EKU,
-//   2 years; CA 10 years [ ] revocation list: not implemented (a replaced terminal is refused by id on the
-//   server instead)
+//       localhost)
+//   [x] later starts reuse them (a half-written set is refused with a clear message, not overwritten)
+//   [x] terminal client certificate issued directly (demo/tests) or from a CSR (enrolment); CN forced to
+//       the id, OU = the terminal's mode (hall|counter) when known
+//   [x] terminal certificates: clientAuth EKU, 2 years; server certificate: serverAuth EKU, 2 years;
+//       CA 10 years
+//   [ ] revocation list: not implemented (a replaced terminal is refused by id on the server instead)
 #pragma once
 
 #include "offline/TlsCredentials.h"
@@ -35,14 +37,16 @@ public:
                                                      const std::vector<std::string>& serverNames = {});
 
     // Signs `publicKey` into a client certificate for `terminalId`; returns PEM or empty on failure.
-    std::string signClientCertificate(EVP_PKEY* publicKey, const std::string& terminalId,
-                                      std::string* error) const;
+    // `mode` ("hall" | "counter"), when given, goes into the subject's OU for the terminal to check.
+    std::string signClientCertificate(EVP_PKEY* publicKey, const std::string& terminalId, std::string* error,
+                                      const std::string& mode = {}) const;
     // Verifies the CSR's self-signature, then signs its key for `terminalId` (the CSR's own subject is
     // ignored).
-    std::string signCsr(const std::string& csrPem, const std::string& terminalId, std::string* error) const;
+    std::string signCsr(const std::string& csrPem, const std::string& terminalId, std::string* error,
+                        const std::string& mode = {}) const;
     // Writes ca.crt, client.crt, client.key (0600) for `terminalId` into outDir (created if missing).
     bool issueTerminalCredentials(const std::string& terminalId, const std::string& outDir,
-                                  std::string* error) const;
+                                  std::string* error, const std::string& mode = {}) const;
 
     const std::string& caCertPem() const { return caCertPem_; }
     const TlsDirFiles& files() const { return files_; }

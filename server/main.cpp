@@ -1,104 +1,61 @@
 // kiosk-central — the reference central server and its administration commands.
 //
-// Sections: argument parsing | serve | issue-cert | dispatch
+// Sections: serve | issue-cert | enroll-code | stats | command tree + main
 // Checklist:
+//   [x] one parser (CLI11, like kioskctl): typed options, --help that exits 0 at every level, a bad
+//       command line exits 64 with the message
 //   [x] serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data]; first stdout line "listening on
-//   https://..." [x] runs until SIGTERM/SIGINT (signals taken synchronously with sigwait, no handler state)
-//   [x] issue-cert --tls-dir DIR --terminal ID --out DIR
-//   [x] enroll-code --db FILE --terminal ID --mode hall|counter [--counter N] [--valid-hours H]
+//       https://..."; runs until SIGTERM/SIGINT (signals taken synchronously with sigwait, no handler state)
+//   [x] issue-cert --tls-dir DIR --terminal ID --out DIR [--mode hall|counter]
+//   [x] enroll-code --db FILE --terminal ID --mode hall|counter [--counter N] [--valid-hours H]; the
+//       terminal id must pass the same rule as kioskctl's config (config/ConfigRules.h)
 //   [x] stats --db FILE [--json]
+#include "config/ConfigRules.h"
 #include "offline/TlsCredentials.h"
 #include "server/CentralDb.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
 
-#include <chrono>
+#include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
-#include <map>
+#include <exception>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace {
 
-// ---- argument parsing ----
-// --flag value pairs and bare --switches; returns false (with a message) on an unknown or incomplete flag.
-bool parseFlags(int argc, char** argv, int first, const std::map<std::string, bool>& known,
-                std::map<std::string, std::string>* out) {
-    for (int i = first; i < argc; ++i) {
-        std::string a = argv[i];
-        auto it = known.find(a);
-        if (it == known.end()) {
-            std::fprintf(stderr, "kiosk-central: unknown option '%s'\n", a.c_str());
-            return false;
-        }
-        if (it->second) {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "kiosk-central: option %s needs a value\n", a.c_str());
-                return false;
-            }
-            (*out)[a] = argv[++i];
-        } else {
-            (*out)[a] = "1";
-        }
-    }
-    return true;
-}
+constexpr int kExitUsage = 64;
 
-bool require(const std::map<std::string, std::string>& f, std::initializer_list<const char*> names) {
-    for (const char* n : names)
-        if (!f.count(n)) {
-            std::fprintf(stderr, "kiosk-central: missing %s\n", n);
-            return false;
-        }
-    return true;
+// The terminal-id rule, as a CLI11 validator: kioskctl's config accepts exactly what this accepts.
+std::string terminalIdProblem(const std::string& id) {
+    return kiosk::config::isValidTerminalId(id) ? std::string()
+                                                : std::string("must be ") + kiosk::config::kTerminalIdRule;
 }
 
 // ---- serve ----
-int runServe(int argc, char** argv) {
-    std::map<std::string, std::string> f;
-    if (!parseFlags(argc, argv, 2,
-                    {{"--listen", true},
-                     {"--db", true},
-                     {"--tls-dir", true},
-                     {"--demo-data", false},
-                     {"--lookups-per-minute", true},
-                     {"--server-name", true}},
-                    &f) ||
-        !require(f, {"--listen", "--db", "--tls-dir"}))
-        return 64;
+struct ServeOptions {
+    std::string listen;
     kiosk::central::CentralSettings s;
-    const std::string listen = f["--listen"];
-    auto colon = listen.rfind(':');
-    if (colon == std::string::npos) {
-        std::fprintf(stderr, "kiosk-central: --listen wants HOST:PORT\n");
-        return 64;
+    std::vector<std::string> serverNames;
+};
+
+int runServe(ServeOptions& o) {
+    kiosk::central::CentralSettings& s = o.s;
+    const auto colon = o.listen.rfind(':');
+    const std::string portText = colon == std::string::npos ? "" : o.listen.substr(colon + 1);
+    if (colon == std::string::npos || colon == 0 || portText.empty() || portText.size() > 5 ||
+        portText.find_first_not_of("0123456789") != std::string::npos || std::stoi(portText) > 65535) {
+        std::fprintf(stderr, "kiosk-central serve: --listen wants HOST:PORT (PORT 0 picks a free one)\n");
+        return kExitUsage;
     }
-    s.host = listen.substr(0, colon);
-    try {
-        s.port = std::stoi(listen.substr(colon + 1));
-        if (f.count("--lookups-per-minute")) s.lookupsPerMinute = std::stod(f["--lookups-per-minute"]);
-    } catch (const std::exception&) {
-        std::fprintf(stderr, "kiosk-central: bad number in --listen or --lookups-per-minute\n");
-        return 64;
-    }
-    s.dbPath = f["--db"];
-    s.tlsDir = f["--tls-dir"];
-    s.demoData = f.count("--demo-data") > 0;
-    // --server-name central.example.gov.cn,10.1.2.3: what terminals connect to (server certificate SAN).
-    if (f.count("--server-name")) {
-        std::string names = f["--server-name"];
-        size_t start = 0;
-        while (start <= names.size()) {
-            const size_t comma = names.find(',', start);
-            const std::string n =
-                names.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            if (!n.empty()) s.serverNames.push_back(n);
-            if (comma == std::string::npos) break;
-            start = comma + 1;
-        }
-    }
+    s.host = o.listen.substr(0, colon);
+    s.port = std::stoi(portText);
+    for (const std::string& n : o.serverNames)
+        if (!n.empty()) s.serverNames.push_back(n);
 
     // Block the stop signals before any thread starts, so every thread inherits the mask and sigwait gets
     // them.
@@ -129,67 +86,46 @@ int runServe(int argc, char** argv) {
 }
 
 // ---- issue-cert ----
-int runIssueCert(int argc, char** argv) {
-    std::map<std::string, std::string> f;
-    if (!parseFlags(argc, argv, 2, {{"--tls-dir", true}, {"--terminal", true}, {"--out", true}}, &f) ||
-        !require(f, {"--tls-dir", "--terminal", "--out"}))
-        return 64;
+struct IssueOptions {
+    std::string tlsDir, terminal, out, mode;
+};
+
+int runIssueCert(const IssueOptions& o) {
     std::string error;
-    auto ca = kiosk::central::CertAuthority::openOrCreate(f["--tls-dir"], &error);
-    if (!ca || !ca->issueTerminalCredentials(f["--terminal"], f["--out"], &error)) {
+    auto ca = kiosk::central::CertAuthority::openOrCreate(o.tlsDir, &error);
+    if (!ca || !ca->issueTerminalCredentials(o.terminal, o.out, &error, o.mode)) {
         std::fprintf(stderr, "kiosk-central: %s\n", error.c_str());
         return 1;
     }
-    std::printf("issued certificate for terminal %s into %s (ca.crt, client.crt, client.key)\n",
-                f["--terminal"].c_str(), f["--out"].c_str());
+    std::printf("issued certificate for terminal %s%s into %s (ca.crt, client.crt, client.key)\n",
+                o.terminal.c_str(), o.mode.empty() ? "" : (" (" + o.mode + ")").c_str(), o.out.c_str());
     return 0;
 }
 
 // ---- enroll-code ----
-int runEnrollCode(int argc, char** argv) {
-    std::map<std::string, std::string> f;
-    if (!parseFlags(argc, argv, 2,
-                    {{"--db", true},
-                     {"--terminal", true},
-                     {"--mode", true},
-                     {"--counter", true},
-                     {"--valid-hours", true}},
-                    &f) ||
-        !require(f, {"--db", "--terminal", "--mode"}))
-        return 64;
-    const std::string mode = f["--mode"];
-    if (mode != "hall" && mode != "counter") {
-        std::fprintf(stderr, "kiosk-central: --mode must be hall or counter\n");
-        return 64;
-    }
+struct EnrollCodeOptions {
+    std::string db, terminal, mode;
     int counter = 0;
     double hours = 24;
-    try {
-        if (f.count("--counter")) counter = std::stoi(f["--counter"]);
-        if (f.count("--valid-hours")) hours = std::stod(f["--valid-hours"]);
-    } catch (const std::exception&) {
-        std::fprintf(stderr, "kiosk-central: bad number in --counter or --valid-hours\n");
-        return 64;
-    }
-    if (mode == "counter" && counter < 1) {
-        std::fprintf(stderr, "kiosk-central: a counter pad needs --counter N (its window number)\n");
-        return 64;
-    }
-    const std::string& terminal = f["--terminal"];
-    if (terminal.empty() || terminal.size() > 64 || terminal == "kiosk-enrolment") {
-        std::fprintf(stderr, "kiosk-central: --terminal must be a short id such as HALL-01\n");
-        return 64;
+};
+
+int runEnrollCode(const EnrollCodeOptions& o) {
+    if (o.mode == "counter" && o.counter < 1) {
+        std::fprintf(stderr,
+                     "kiosk-central enroll-code: a counter pad needs --counter N (its window number)\n");
+        return kExitUsage;
     }
     try {
-        kiosk::central::CentralDb db(f["--db"]);
+        kiosk::central::CentralDb db(o.db);
         auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-        std::string code =
-            db.createEnrolmentCode(terminal, mode, counter, now, static_cast<long long>(hours * 3600e3));
+        std::string code = db.createEnrolmentCode(o.terminal, o.mode, o.counter, now,
+                                                  static_cast<long long>(o.hours * 3600e3));
         std::printf("%s\n", code.c_str());
-        std::fprintf(stderr, "kiosk-central: one-time code for %s (%s%s), valid %.0f h\n", terminal.c_str(),
-                     mode.c_str(), counter ? (", counter " + std::to_string(counter)).c_str() : "", hours);
+        std::fprintf(stderr, "kiosk-central: one-time code for %s (%s%s), valid %.0f h\n", o.terminal.c_str(),
+                     o.mode.c_str(), o.counter ? (", counter " + std::to_string(o.counter)).c_str() : "",
+                     o.hours);
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk-central: %s\n", e.what());
@@ -198,14 +134,16 @@ int runEnrollCode(int argc, char** argv) {
 }
 
 // ---- stats ----
-int runStats(int argc, char** argv) {
-    std::map<std::string, std::string> f;
-    if (!parseFlags(argc, argv, 2, {{"--db", true}, {"--json", false}}, &f) || !require(f, {"--db"}))
-        return 64;
+struct StatsOptions {
+    std::string db;
+    bool json = false;
+};
+
+int runStats(const StatsOptions& o) {
     try {
-        kiosk::central::CentralDb db(f["--db"]);
+        kiosk::central::CentralDb db(o.db);
         nlohmann::json st = db.stats();
-        if (f.count("--json")) {
+        if (o.json) {
             std::printf("%s\n", st.dump(2).c_str());
         } else {
             std::printf(
@@ -220,36 +158,88 @@ int runStats(int argc, char** argv) {
     }
 }
 
-void usage(FILE* out) {
-    std::fprintf(out,
-                 "usage:\n"
-                 "  kiosk-central serve --listen HOST:PORT --db FILE --tls-dir DIR [--demo-data] "
-                 "[--server-name N[,N...]]\n"
-                 "                      [--lookups-per-minute N]\n"
-                 "  kiosk-central issue-cert --tls-dir DIR --terminal ID --out DIR\n"
-                 "  kiosk-central enroll-code --db FILE --terminal ID --mode hall|counter [--counter N]\n"
-                 "                            [--valid-hours H]\n"
-                 "  kiosk-central stats --db FILE [--json]\n");
+std::string commandPath(const CLI::App& app) {
+    std::string path = app.get_name();
+    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+        at = at->get_subcommands().front();
+        path += " " + at->get_name();
+    }
+    return path;
 }
 
 } // namespace
 
-// ---- dispatch ----
+// ---- command tree + main ----
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        usage(stderr);
-        return 64;
+    CLI::App app{"kiosk-central: the reference central server for hall kiosk terminals, and its "
+                 "administration commands.",
+                 "kiosk-central"};
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 done; 1 the operation failed (message on stderr); 64 bad command line.");
+    int rc = 0;
+
+    auto so = std::make_shared<ServeOptions>();
+    CLI::App* serve =
+        app.add_subcommand("serve", "run the server until SIGTERM/SIGINT; the first stdout line "
+                                    "is \"listening on https://HOST:PORT\"");
+    serve->add_option("--listen", so->listen, "HOST:PORT (PORT 0 picks a free one)")->required();
+    serve->add_option("--db", so->s.dbPath, "SQLite database (created if missing)")->required();
+    serve->add_option("--tls-dir", so->s.tlsDir, "CA and server certificate (created on first start)")
+        ->required();
+    serve->add_flag("--demo-data", so->s.demoData, "serve the demo district (cases, catalog, roster)");
+    serve->add_option("--lookups-per-minute", so->s.lookupsPerMinute, "case lookups per terminal per minute")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    serve
+        ->add_option("--server-name", so->serverNames,
+                     "names/addresses terminals reach it by, for the server certificate (first start)")
+        ->delimiter(',');
+    serve->callback([so, &rc] { rc = runServe(*so); });
+
+    auto io = std::make_shared<IssueOptions>();
+    CLI::App* issue =
+        app.add_subcommand("issue-cert", "issue a terminal's key and certificate directly (demo, "
+                                         "tests); real terminals enrol with a code instead");
+    issue->add_option("--tls-dir", io->tlsDir, "the server's TLS directory")->required();
+    issue->add_option("--terminal", io->terminal, "terminal id")->required()->check(terminalIdProblem);
+    issue->add_option("--out", io->out, "directory for ca.crt, client.crt, client.key (0600)")->required();
+    issue->add_option("--mode", io->mode, "written into the certificate for `kioskctl config check`")
+        ->check(CLI::IsMember({"hall", "counter"}));
+    issue->callback([io, &rc] { rc = runIssueCert(*io); });
+
+    auto eo = std::make_shared<EnrollCodeOptions>();
+    CLI::App* code = app.add_subcommand("enroll-code", "print a one-time code for `kioskctl enroll`");
+    code->add_option("--db", eo->db, "the server's database")->required();
+    code->add_option("--terminal", eo->terminal,
+                     std::string("terminal id: ") + kiosk::config::kTerminalIdRule)
+        ->required()
+        ->check(terminalIdProblem);
+    code->add_option("--mode", eo->mode, "hall or counter")
+        ->required()
+        ->check(CLI::IsMember({"hall", "counter"}));
+    code->add_option("--counter", eo->counter, "counter pads: the window number")->check(CLI::Range(1, 999));
+    code->add_option("--valid-hours", eo->hours, "how long the code can be used")
+        ->check(CLI::Range(0.01, 24.0 * 365))
+        ->capture_default_str();
+    code->callback([eo, &rc] { rc = runEnrollCode(*eo); });
+
+    auto to = std::make_shared<StatsOptions>();
+    CLI::App* stats = app.add_subcommand("stats", "record counts per kind and terminal");
+    stats->add_option("--db", to->db, "the server's database")->required();
+    stats->add_flag("--json", to->json, "as JSON");
+    stats->callback([to, &rc] { rc = runStats(*to); });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e); // --help: stdout, exit 0
+        const std::string path = commandPath(app);
+        std::fprintf(stderr, "%s: %s\nRun '%s --help' for the options.\n", path.c_str(), e.what(),
+                     path.c_str());
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: %s\n", commandPath(app).c_str(), e.what());
+        return 1;
     }
-    std::string cmd = argv[1];
-    if (cmd == "serve") return runServe(argc, argv);
-    if (cmd == "issue-cert") return runIssueCert(argc, argv);
-    if (cmd == "enroll-code") return runEnrollCode(argc, argv);
-    if (cmd == "stats") return runStats(argc, argv);
-    if (cmd == "--help" || cmd == "-h") {
-        usage(stdout);
-        return 0;
-    }
-    std::fprintf(stderr, "kiosk-central: unknown command '%s'\n", cmd.c_str());
-    usage(stderr);
-    return 64;
+    return rc;
 }

@@ -2,6 +2,7 @@
 // Renders a captured ESC/POS byte file (e.g. from a file: printer URI) exactly as the virtual printer
 // would. One job -> OUT; several -> OUT, OUT-2.png, OUT-3.png ...
 //
+// Sections: render | command tree
 // Checklist: [x] render every job, warnings on stderr, exit 1 when the file holds no job  [ ] other outputs
 #include "tools/kioskctl/Commands.h"
 
@@ -10,52 +11,32 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 
 using namespace kiosk::printer;
 
 namespace {
-int usage() {
-    std::fprintf(stderr,
-                 "usage: kioskctl escpos render --in FILE --out PNG [--paper-width 80|58] [--font PATH] "
-                 "[--face N]\n");
-    return 64;
-}
-
 std::string nthPath(const std::string& out, int n) {
     if (n == 1) return out;
     const auto dot = out.rfind(".png");
     const std::string base = dot == std::string::npos ? out : out.substr(0, dot);
     return base + "-" + std::to_string(n) + ".png";
 }
-} // namespace
 
-int kioskctl::runEscpos(int argc, char** argv) {
-    if (argc < 2 || std::string(argv[1]) != "render") return usage();
+struct RenderOptions {
     std::string in, out;
     SlipRenderOptions ro;
-    for (int i = 2; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (i + 1 >= argc) return usage();
-        const std::string v = argv[++i];
-        if (a == "--in")
-            in = v;
-        else if (a == "--out")
-            out = v;
-        else if (a == "--font")
-            ro.fontPath = v;
-        else if (a == "--paper-width" && (v == "80" || v == "58"))
-            ro.paperWidthMm = std::stoi(v);
-        else if (a == "--face" && v.size() <= 2 && v.find_first_not_of("0123456789") == std::string::npos)
-            ro.fontFaceIndex = std::stoi(v);
-        else
-            return usage();
-    }
-    if (in.empty() || out.empty()) return usage();
+};
+
+int render(const RenderOptions& o) {
+    const std::string& in = o.in;
+    const std::string& out = o.out;
+    const SlipRenderOptions& ro = o.ro;
     std::ifstream f(in, std::ios::binary);
     if (!f) {
         std::fprintf(stderr, "kioskctl escpos render: cannot read %s\n", in.c_str());
-        return 66;
+        return kioskctl::kExitNoInput;
     }
     const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)),
                                           std::istreambuf_iterator<char>());
@@ -63,9 +44,9 @@ int kioskctl::runEscpos(int argc, char** argv) {
     if (jobs.empty()) {
         std::fprintf(stderr, "kioskctl escpos render: %s holds no printable job (%zu bytes)\n", in.c_str(),
                      bytes.size());
-        return 1;
+        return kioskctl::kExitFailed;
     }
-    int rc = 0;
+    int rc = kioskctl::kExitOk;
     for (const RenderedJob& j : jobs) {
         const std::string path = nthPath(out, j.number);
         for (const std::string& w : j.warnings)
@@ -73,11 +54,36 @@ int kioskctl::runEscpos(int argc, char** argv) {
         std::string error;
         if (!writeSlipPng(j.image, path, &error)) {
             std::fprintf(stderr, "kioskctl escpos render: %s\n", error.c_str());
-            rc = 73;
+            rc = kioskctl::kExitCantCreate;
             continue;
         }
         std::printf("job %d: %s (%dx%d, %zu bytes%s)\n", j.number, path.c_str(), j.image.width,
                     j.image.height, j.bytes, j.endedByCut ? "" : ", no cut");
     }
     return rc;
+}
+
+} // namespace
+
+// ---- command tree ----
+void kioskctl::addEscposCommand(CLI::App& root, int* exitCode) {
+    CLI::App* escpos =
+        root.add_subcommand("escpos", "ESC/POS byte files (captured with a file: printer URI)");
+    escpos->require_subcommand(1);
+    auto o = std::make_shared<RenderOptions>();
+    CLI::App* cmd = escpos->add_subcommand(
+        "render", "render a captured ESC/POS file exactly as the virtual printer would; "
+                  "several jobs -> OUT, OUT-2.png, OUT-3.png ...");
+    cmd->add_option("--in", o->in, "the captured bytes")->required();
+    cmd->add_option("--out", o->out, "PNG to write")->required();
+    cmd->add_option("--paper-width", o->ro.paperWidthMm, "paper width in mm")
+        ->check(CLI::IsMember({80, 58}))
+        ->capture_default_str();
+    cmd->add_option("--font", o->ro.fontPath, "font file")->capture_default_str();
+    cmd->add_option("--face", o->ro.fontFaceIndex, "face index inside a .ttc")
+        ->check(CLI::Range(0, 99))
+        ->capture_default_str();
+    cmd->footer("Exit codes: 0 rendered; 1 the file holds no printable job; 66 cannot read --in; 73 cannot "
+                "write a PNG; 64 bad command line.");
+    cmd->callback([o, exitCode] { *exitCode = render(*o); });
 }

@@ -1,6 +1,6 @@
 // kioskctl idcard — the technician's ID card reader tool.
 //
-// Sections: argument parsing · `read` · `status` · `simulate` (pty simulator driven from stdin) · dispatch.
+// Sections: options · `read` · `status` · `simulate` (pty simulator driven from stdin) · command tree.
 // Checklist:
 //   [x] read --port PATH [--baud N] [--timeout-ms N] [--json] [--unmasked] [--fingerprint] [--poll-ms N]
 //       [--photo-decoder LIB]: one JSON object; exit 0 card, 2 no card before the time-out, 3 device or
@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <poll.h>
@@ -41,75 +42,14 @@ namespace {
 constexpr int kExitCard = 0;
 constexpr int kExitNoCard = 2;
 constexpr int kExitDevice = 3;
-constexpr int kExitUsage = 64;
+constexpr int kExitUsage = kioskctl::kExitUsage;
 
+// Every option of the three subcommands (one runs per process).
 struct Args {
-    std::vector<std::string> positional;
-    std::vector<std::pair<std::string, std::string>> options; // --name value ("" for flags)
-    bool has(const std::string& name) const {
-        for (const auto& o : options)
-            if (o.first == name) return true;
-        return false;
-    }
-    std::string get(const std::string& name, const std::string& dflt = "") const {
-        for (const auto& o : options)
-            if (o.first == name) return o.second;
-        return dflt;
-    }
+    std::string port, photoDecoder, cards, link, present;
+    int baud = 115200, timeoutMs = 10000, pollMs = 300, paceBaud = 0;
+    bool json = false, unmasked = false, fingerprint = false, keepAnswering = false, noStdin = false;
 };
-
-// Options that take a value; everything else starting with "--" is a flag.
-bool takesValue(const std::string& name) {
-    static const char* kValued[] = {"--port",  "--baud", "--timeout-ms", "--poll-ms", "--photo-decoder",
-                                    "--cards", "--link", "--pace-baud",  "--present"};
-    for (const char* v : kValued)
-        if (name == v) return true;
-    return false;
-}
-
-std::optional<Args> parseArgs(int argc, char** argv, int from, std::string& error) {
-    Args a;
-    for (int i = from; i < argc; ++i) {
-        std::string s = argv[i];
-        if (s.rfind("--", 0) == 0) {
-            std::string value;
-            if (auto eq = s.find('='); eq != std::string::npos) {
-                value = s.substr(eq + 1);
-                s = s.substr(0, eq);
-            } else if (takesValue(s)) {
-                if (i + 1 >= argc) {
-                    error = s + " needs a value";
-                    return std::nullopt;
-                }
-                value = argv[++i];
-            }
-            a.options.emplace_back(s, value);
-        } else {
-            a.positional.push_back(s);
-        }
-    }
-    return a;
-}
-
-bool parseInt(const std::string& s, int& out) {
-    if (s.empty()) return false;
-    char* end = nullptr;
-    const long v = std::strtol(s.c_str(), &end, 10);
-    if (*end != '\0' || v < 0 || v > 100000000) return false;
-    out = static_cast<int>(v);
-    return true;
-}
-
-void usage(FILE* out) {
-    std::fprintf(
-        out, "usage:\n"
-             "  kioskctl idcard read --port PATH [--baud N] [--timeout-ms N] [--json] [--unmasked]\n"
-             "                       [--fingerprint] [--poll-ms N] [--photo-decoder LIB]\n"
-             "  kioskctl idcard status --port PATH [--baud N] [--json]\n"
-             "  kioskctl idcard simulate [--cards FILE] [--link PATH] [--pace-baud N] [--keep-answering]\n"
-             "                           [--present NAME] [--no-stdin]\n"
-             "exit codes (read): 0 card read, 2 no card before the time-out, 3 device or protocol error\n");
-}
 
 void printError(const ic::ReaderError& e) {
     std::fprintf(stderr, "kioskctl idcard: %s (%s: %s)\n", e.messageZh.c_str(), ic::errorKindName(e.kind),
@@ -120,20 +60,16 @@ void printError(const ic::ReaderError& e) {
 
 int runRead(const Args& a) {
     ic::ReaderSettings s;
-    s.port = a.get("--port");
-    int timeoutMs = 10000;
-    if (s.port.empty() || !parseInt(a.get("--baud", "115200"), s.baud) ||
-        !parseInt(a.get("--timeout-ms", "10000"), timeoutMs) ||
-        !parseInt(a.get("--poll-ms", "300"), s.pollIntervalMs)) {
-        usage(stderr);
-        return kExitUsage;
-    }
+    s.port = a.port;
+    s.baud = a.baud;
+    s.pollIntervalMs = a.pollMs;
+    const int timeoutMs = a.timeoutMs;
     if (!kiosk::serial::baudToSpeed(s.baud)) {
         std::fprintf(stderr, "kioskctl idcard: unsupported baud rate %d\n", s.baud);
         return kExitUsage;
     }
-    s.readFingerprint = a.has("--fingerprint");
-    s.photoDecoderPath = a.get("--photo-decoder");
+    s.readFingerprint = a.fingerprint;
+    s.photoDecoderPath = a.photoDecoder;
     s.reconnectIntervalMs = 500;
 
     std::mutex mu;
@@ -169,7 +105,7 @@ int runRead(const Args& a) {
     (void)decoderFailed;
 
     if (card) {
-        std::string json = ic::cardToJson(*card, a.has("--unmasked"), a.has("--json") ? -1 : 2);
+        std::string json = ic::cardToJson(*card, a.unmasked, a.json ? -1 : 2);
         std::fprintf(stdout, "%s\n", json.c_str());
         std::fflush(stdout);
         ic::wipeString(json);
@@ -187,12 +123,8 @@ int runRead(const Args& a) {
 // ---- status -----------------------------------------------------------------------------------------
 
 int runStatus(const Args& a) {
-    const std::string path = a.get("--port");
-    int baud = 115200;
-    if (path.empty() || !parseInt(a.get("--baud", "115200"), baud)) {
-        usage(stderr);
-        return kExitUsage;
-    }
+    const std::string& path = a.port;
+    const int baud = a.baud;
     ic::SerialPort port;
     std::string err;
     if (!port.open(path, baud, err)) {
@@ -210,7 +142,7 @@ int runStatus(const Args& a) {
         printError(id.error());
         return kExitDevice;
     }
-    if (a.has("--json"))
+    if (a.json)
         std::printf("{\"port\":\"%s\",\"sam_status\":\"ok\",\"sam_id\":\"%s\"}\n", path.c_str(),
                     id.value().c_str());
     else
@@ -276,19 +208,16 @@ std::string handleCommand(ic::ReaderSimulator& sim, const std::string& line, boo
 
 int runSimulate(const Args& a) {
     std::string err;
-    std::optional<ic::SimCardSet> cards = a.has("--cards") ? ic::loadSimCardSetFile(a.get("--cards"), err)
+    std::optional<ic::SimCardSet> cards = !a.cards.empty() ? ic::loadSimCardSetFile(a.cards, err)
                                                            : ic::parseSimCardSet(ic::demoCardSetJson(), err);
     if (!cards) {
         std::fprintf(stderr, "kioskctl idcard simulate: %s\n", err.c_str());
         return kExitUsage;
     }
     ic::SimulatorOptions opt;
-    opt.linkPath = a.get("--link");
-    opt.haltAfterRead = !a.has("--keep-answering");
-    if (!parseInt(a.get("--pace-baud", "0"), opt.paceBaud)) {
-        usage(stderr);
-        return kExitUsage;
-    }
+    opt.linkPath = a.link;
+    opt.haltAfterRead = !a.keepAnswering;
+    opt.paceBaud = a.paceBaud;
     // Signals are taken through a signalfd: block them before the simulator thread starts.
     sigset_t mask;
     sigemptyset(&mask);
@@ -304,12 +233,12 @@ int runSimulate(const Args& a) {
         std::fprintf(stderr, "kioskctl idcard simulate: %s\n", err.c_str());
         return kExitDevice;
     }
-    if (a.has("--present") && !sim.present(a.get("--present"))) {
-        std::fprintf(stderr, "kioskctl idcard simulate: unknown card '%s'\n", a.get("--present").c_str());
+    if (!a.present.empty() && !sim.present(a.present)) {
+        std::fprintf(stderr, "kioskctl idcard simulate: unknown card '%s'\n", a.present.c_str());
         return kExitUsage;
     }
     reply(sim.portPath());
-    const bool useStdin = !a.has("--no-stdin");
+    const bool useStdin = !a.noStdin;
     std::string pending;
     bool quit = false;
     while (!quit) {
@@ -339,22 +268,54 @@ int runSimulate(const Args& a) {
 
 } // namespace
 
-int kioskctl::runIdcard(int argc, char** argv) {
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-        usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? kExitUsage : 0;
-    }
-    std::string err;
-    auto args = parseArgs(argc, argv, 2, err);
-    if (!args) {
-        std::fprintf(stderr, "kioskctl idcard: %s\n", err.c_str());
-        return kExitUsage;
-    }
-    const std::string sub = argv[1];
-    if (sub == "read") return runRead(*args);
-    if (sub == "status") return runStatus(*args);
-    if (sub == "simulate") return runSimulate(*args);
-    std::fprintf(stderr, "kioskctl idcard: unknown subcommand '%s'\n", sub.c_str());
-    usage(stderr);
-    return kExitUsage;
+// ---- command tree -----------------------------------------------------------------------------------
+
+void kioskctl::addIdcardCommand(CLI::App& root, int* exitCode) {
+    CLI::App* idcard = root.add_subcommand("idcard", "ID card reader (GA 467) tools");
+    idcard->require_subcommand(1);
+    auto a = std::make_shared<Args>();
+    auto portOptions = [&](CLI::App* cmd) {
+        cmd->add_option("--port", a->port, "serial device of the reader")->required();
+        cmd->add_option("--baud", a->baud, "baud rate")
+            ->check(CLI::Range(0, 100000000))
+            ->capture_default_str();
+        cmd->add_flag("--json", a->json, "one-line JSON");
+    };
+
+    CLI::App* read =
+        idcard->add_subcommand("read", "wait for a card and print it as JSON (masked unless --unmasked)");
+    portOptions(read);
+    read->add_option("--timeout-ms", a->timeoutMs, "how long to wait for a card")
+        ->check(CLI::Range(0, 100000000))
+        ->capture_default_str();
+    read->add_option("--poll-ms", a->pollMs, "poll interval")
+        ->check(CLI::Range(0, 100000000))
+        ->capture_default_str();
+    read->add_flag("--unmasked", a->unmasked, "print the ID number and name in full (never in logs)");
+    read->add_flag("--fingerprint", a->fingerprint, "also read the fingerprint block");
+    read->add_option("--photo-decoder", a->photoDecoder, "vendor photo decoder library");
+    read->footer(
+        "Exit codes: 0 card read; 2 no card before the time-out; 3 reader or protocol error (message on "
+        "stderr, Chinese + technician detail, no personal data); 64 bad command line.");
+    read->callback([a, exitCode] { *exitCode = runRead(*a); });
+
+    CLI::App* status = idcard->add_subcommand("status", "SAM status and SAM id");
+    portOptions(status);
+    status->footer("Exit codes: 0 the SAM answered; 3 reader or protocol error; 64 bad command line.");
+    status->callback([a, exitCode] { *exitCode = runStatus(*a); });
+
+    CLI::App* simulate = idcard->add_subcommand(
+        "simulate", "a simulated reader on a pty: the first stdout line is its path; stdin commands: present "
+                    "NAME, remove, fault SPEC, list, state, unplug, replug, quit");
+    simulate->add_option("--cards", a->cards, "card set JSON (default: the demo cards)");
+    simulate->add_option("--link", a->link, "also make this symlink to the pty");
+    simulate->add_option("--pace-baud", a->paceBaud, "answer no faster than this baud rate (0: at once)")
+        ->check(CLI::Range(0, 100000000));
+    simulate->add_flag("--keep-answering", a->keepAnswering, "keep answering reads of a card already read");
+    simulate->add_option("--present", a->present, "card placed on the reader at start");
+    simulate->add_flag("--no-stdin", a->noStdin, "ignore stdin (run until SIGTERM/SIGINT)");
+    simulate->footer(
+        "Exit codes: 0 stopped (quit, EOF, SIGTERM/SIGINT); 3 cannot create the pty; 64 bad command "
+        "line or card set.");
+    simulate->callback([a, exitCode] { *exitCode = runSimulate(*a); });
 }

@@ -6,7 +6,7 @@
 //   kioskctl outbox enqueue-demo --config FILE --kind rating|complaint --count N [--print-ids]
 //       appends through StoreWriter, the same path the screens use; prints a JSON summary
 //
-// Sections: demo records | stats | enqueue-demo | dispatch
+// Sections: demo records | stats | enqueue-demo | command tree
 #include "config/KioskConfig.h"
 #include "offline/StoreWriter.h"
 #include "offline/SyncEngine.h"
@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -55,14 +56,6 @@ nlohmann::json demoComplaint(int i) {
             {"content", kTexts[i % 5]},
             {"phone", "13800138000"},
             {"item_id", "SX00" + std::to_string(1 + i % 9)}};
-}
-
-int usage() {
-    std::fprintf(stderr,
-                 "usage: kioskctl outbox stats --config FILE\n"
-                 "       kioskctl outbox enqueue-demo --config FILE --kind rating|complaint --count N "
-                 "[--print-ids]\n");
-    return 64;
 }
 
 // ---- stats ----
@@ -130,39 +123,43 @@ int enqueueDemo(const kiosk::offline::SyncSettings& s, const std::string& kind, 
 
 } // namespace
 
-// ---- dispatch ----
-int kioskctl::runOutbox(int argc, char** argv) {
-    if (argc < 2) return usage();
-    std::string sub = argv[1], config, kind;
-    int count = -1;
-    bool printIds = false;
-    for (int i = 2; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--config" && i + 1 < argc)
-            config = argv[++i];
-        else if (a == "--kind" && i + 1 < argc)
-            kind = argv[++i];
-        else if (a == "--print-ids")
-            printIds = true;
-        else if (a == "--count" && i + 1 < argc) {
-            try {
-                count = std::stoi(argv[++i]);
-            } catch (const std::exception&) {
-                return usage();
-            }
-        } else
-            return usage();
-    }
-    if (config.empty()) return usage();
-    kiosk::offline::SyncSettings s;
-    if (sub == "stats") {
-        if (!loadSyncSettings(config, &s, nullptr)) return 78;
-        return stats(s);
-    }
-    if (sub == "enqueue-demo") {
-        if ((kind != "rating" && kind != "complaint") || count < 1 || count > 1000000) return usage();
-        if (!loadSyncSettings(config, &s, nullptr)) return 78;
-        return enqueueDemo(s, kind, count, printIds);
-    }
-    return usage();
+// ---- command tree ----
+void kioskctl::addOutboxCommand(CLI::App& root, int* exitCode) {
+    CLI::App* outbox =
+        root.add_subcommand("outbox", "look into the terminal's outbox, or fill it with demo records");
+    outbox->require_subcommand(1);
+
+    auto statsConfig = std::make_shared<std::string>();
+    CLI::App* statsCmd = outbox->add_subcommand(
+        "stats", "JSON: pending, sent, rejected, oldest pending age, and the rejected records (metadata and "
+                 "error only)");
+    statsCmd->add_option("--config", *statsConfig, "the kiosk config (TOML)")->required();
+    statsCmd->footer("Exit codes: 0 printed; 1 the store cannot be read; 78 the config is invalid.");
+    statsCmd->callback([statsConfig, exitCode] {
+        kiosk::offline::SyncSettings s;
+        *exitCode = loadSyncSettings(*statsConfig, &s, nullptr) ? stats(s) : kExitConfig;
+    });
+
+    struct DemoOptions {
+        std::string config, kind;
+        int count = 0;
+        bool printIds = false;
+    };
+    auto d = std::make_shared<DemoOptions>();
+    CLI::App* demoCmd = outbox->add_subcommand(
+        "enqueue-demo", "append demo records through StoreWriter, the same path the screens use");
+    demoCmd->add_option("--config", d->config, "the kiosk config (TOML)")->required();
+    demoCmd->add_option("--kind", d->kind, "record kind")
+        ->required()
+        ->check(CLI::IsMember({"rating", "complaint"}));
+    demoCmd->add_option("--count", d->count, "how many")->required()->check(CLI::Range(1, 1000000));
+    demoCmd->add_flag("--print-ids", d->printIds,
+                      "print each committed record id (the summary goes to stderr)");
+    demoCmd->footer("Exit codes: 0 all committed; 1 some were not (the first error in the summary); 78 the "
+                    "config is invalid.");
+    demoCmd->callback([d, exitCode] {
+        kiosk::offline::SyncSettings s;
+        *exitCode = loadSyncSettings(d->config, &s, nullptr) ? enqueueDemo(s, d->kind, d->count, d->printIds)
+                                                             : kExitConfig;
+    });
 }

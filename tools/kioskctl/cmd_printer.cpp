@@ -6,7 +6,7 @@
 //                   [--font PATH] [--face N]               virtual printer until SIGINT/SIGTERM; stdin
 //                   lines "paper ok|near-end|out", "cover open|closed", "status on|off" change it live
 //
-// Sections: argument helpers · test · status · emulate · dispatcher.
+// Sections: options · test · status · emulate · command tree.
 // Checklist: [x] test slip (terminal id, time, Chinese line, QR)  [x] status JSON + exit code
 //            [x] emulate with live paper state  [ ] printing a slip template from sample data
 #include "tools/kioskctl/Commands.h"
@@ -24,7 +24,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -32,35 +32,13 @@ using namespace kiosk::printer;
 
 namespace {
 
-constexpr int kExitUsage = 64;
-
-// --key value pairs after the subcommand; returns false (with a message) on a stray argument.
-bool parseOptions(int argc, char** argv, int first, std::map<std::string, std::string>& opts) {
-    for (int i = first; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a.rfind("--", 0) != 0 || i + 1 >= argc) {
-            std::fprintf(stderr, "kioskctl printer: unexpected argument '%s'\n", a.c_str());
-            return false;
-        }
-        opts[a.substr(2)] = argv[++i];
-    }
-    return true;
-}
-
-bool intOption(const std::map<std::string, std::string>& o, const char* key, int lo, int hi, int& out) {
-    auto it = o.find(key);
-    if (it == o.end()) return true;
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(it->second, &used);
-        if (used != it->second.size() || v < lo || v > hi) throw std::out_of_range(key);
-        out = v;
-        return true;
-    } catch (const std::exception&) {
-        std::fprintf(stderr, "kioskctl printer: --%s must be a number in %d..%d\n", key, lo, hi);
-        return false;
-    }
-}
+struct PrinterOptions {
+    std::string printer, terminal;
+    int paperWidth = 80, timeoutMs = 3000;
+    // emulate
+    std::string listen, out, paper = "ok", font;
+    int face = -1; // -1: the render default
+};
 
 std::string nowText() {
     const std::time_t t = std::time(nullptr);
@@ -77,26 +55,11 @@ std::string hostName() {
     return buf;
 }
 
-int usage() {
-    std::fprintf(stderr,
-                 "usage: kioskctl printer test --printer URI [--paper-width 80|58] [--terminal ID] "
-                 "[--timeout MS]\n"
-                 "       kioskctl printer status --printer URI [--timeout MS]\n"
-                 "       kioskctl printer emulate --listen HOST:PORT --out DIR [--paper ok|near-end|out]\n"
-                 "                                [--paper-width 80|58] [--font PATH] [--face N]\n"
-                 "URI: usb:/dev/usb/lp0 | serial:/dev/ttyS0?baud=9600 | tcp://HOST:9100 | file:/path\n");
-    return kExitUsage;
-}
-
 // test ---------------------------------------------------------------------------------------------------
 
-int runTest(const std::map<std::string, std::string>& o) {
-    auto uri = o.find("printer");
-    if (uri == o.end()) return usage();
-    int width = 80, timeout = 3000;
-    if (!intOption(o, "paper-width", 58, 80, width) || !intOption(o, "timeout", 1, 600000, timeout))
-        return kExitUsage;
-    const std::string terminal = o.count("terminal") ? o.at("terminal") : hostName();
+int runTest(const PrinterOptions& o) {
+    const int width = o.paperWidth, timeout = o.timeoutMs;
+    const std::string terminal = o.terminal.empty() ? hostName() : o.terminal;
     const std::string when = nowText();
 
     Receipt r;
@@ -116,7 +79,7 @@ int runTest(const std::map<std::string, std::string>& o) {
         std::fprintf(stderr, "warning: %s\n", i.what.c_str());
 
     try {
-        auto t = openPrinterTransport(uri->second, timeout);
+        auto t = openPrinterTransport(o.printer, timeout);
         if (t->canReadStatus()) {
             const PrinterStatus before = queryStatus(*t, timeout);
             if (!before.canPrint()) {
@@ -138,20 +101,17 @@ int runTest(const std::map<std::string, std::string>& o) {
         std::fprintf(stderr, "打印机无法连接。\n%s\n", e.what());
         return 1;
     }
-    std::printf("test slip sent to %s (%zu bytes, terminal %s, %s)\n", uri->second.c_str(), enc.bytes.size(),
+    std::printf("test slip sent to %s (%zu bytes, terminal %s, %s)\n", o.printer.c_str(), enc.bytes.size(),
                 terminal.c_str(), when.c_str());
     return 0;
 }
 
 // status -------------------------------------------------------------------------------------------------
 
-int runStatus(const std::map<std::string, std::string>& o) {
-    auto uri = o.find("printer");
-    if (uri == o.end()) return usage();
-    int timeout = 3000;
-    if (!intOption(o, "timeout", 1, 600000, timeout)) return kExitUsage;
+int runStatus(const PrinterOptions& o) {
+    const int timeout = o.timeoutMs;
     try {
-        auto t = openPrinterTransport(uri->second, timeout);
+        auto t = openPrinterTransport(o.printer, timeout);
         if (!t->canReadStatus()) {
             std::printf(
                 "{\"statusSupported\":false,\"canPrint\":true,\"detail\":\"capture file: no status\"}\n");
@@ -215,27 +175,25 @@ void applyControlLine(VirtualPrinter& vp, const std::string& line) {
     }
 }
 
-int runEmulate(const std::map<std::string, std::string>& o) {
-    if (!o.count("listen") || !o.count("out")) return usage();
+int runEmulate(const PrinterOptions& o) {
     VirtualPrinterOptions opt;
-    if (!splitHostPort(o.at("listen"), opt.listenHost, opt.port)) {
+    if (!splitHostPort(o.listen, opt.listenHost, opt.port)) {
         std::fprintf(stderr,
                      "kioskctl printer emulate: --listen must be HOST:PORT (PORT 0 picks a free one)\n");
-        return kExitUsage;
+        return kioskctl::kExitUsage;
     }
-    opt.outDir = o.at("out");
-    if (o.count("paper") && !parsePaperState(o.at("paper"), opt.paper)) {
+    opt.outDir = o.out;
+    if (!parsePaperState(o.paper, opt.paper)) {
         std::fprintf(stderr, "kioskctl printer emulate: --paper must be ok, near-end or out\n");
-        return kExitUsage;
+        return kioskctl::kExitUsage;
     }
-    if (!intOption(o, "paper-width", 58, 80, opt.render.paperWidthMm) ||
-        !intOption(o, "face", 0, 64, opt.render.fontFaceIndex))
-        return kExitUsage;
-    if (o.count("font")) opt.render.fontPath = o.at("font");
+    opt.render.paperWidthMm = o.paperWidth;
+    if (o.face >= 0) opt.render.fontFaceIndex = o.face;
+    if (!o.font.empty()) opt.render.fontPath = o.font;
     if (::access(opt.outDir.c_str(), W_OK) != 0) {
         std::fprintf(stderr, "kioskctl printer emulate: cannot write to %s: %s\n", opt.outDir.c_str(),
                      std::strerror(errno));
-        return 73;
+        return kioskctl::kExitCantCreate;
     }
 
     // Block SIGINT/SIGTERM before threads start so they arrive on the signalfd only.
@@ -263,12 +221,12 @@ int runEmulate(const std::map<std::string, std::string>& o) {
         vp.start();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kioskctl printer emulate: %s\n", e.what());
-        return 69;
+        return kioskctl::kExitUnavailable;
     }
     {
         std::lock_guard lock(outMutex);
-        std::printf("listening on %s, paper %s, slips in %s\n", vp.uri().c_str(),
-                    o.count("paper") ? o.at("paper").c_str() : "ok", opt.outDir.c_str());
+        std::printf("listening on %s, paper %s, slips in %s\n", vp.uri().c_str(), o.paper.c_str(),
+                    opt.outDir.c_str());
         std::fflush(stdout);
     }
     std::string pendingLine;
@@ -303,18 +261,54 @@ int runEmulate(const std::map<std::string, std::string>& o) {
 
 } // namespace
 
-int kioskctl::runPrinter(int argc, char** argv) {
-    if (argc < 2) return usage();
-    const std::string sub = argv[1];
-    std::map<std::string, std::string> opts;
-    if (sub == "--help" || sub == "-h") {
-        usage();
-        return 0;
-    }
-    if (!parseOptions(argc, argv, 2, opts)) return usage();
-    if (sub == "test") return runTest(opts);
-    if (sub == "status") return runStatus(opts);
-    if (sub == "emulate") return runEmulate(opts);
-    std::fprintf(stderr, "kioskctl printer: unknown subcommand '%s'\n", sub.c_str());
-    return usage();
+// command tree -------------------------------------------------------------------------------------------
+
+void kioskctl::addPrinterCommand(CLI::App& root, int* exitCode) {
+    CLI::App* printer = root.add_subcommand("printer", "receipt printer tools");
+    printer->require_subcommand(1);
+    printer->footer("URI: usb:/dev/usb/lp0 | serial:/dev/ttyS0?baud=9600 | tcp://HOST:9100 | file:/path");
+    auto o = std::make_shared<PrinterOptions>(); // one subcommand runs per process: they can share it
+    auto uriOption = [&](CLI::App* cmd) {
+        cmd->add_option("--printer", o->printer, "printer URI (see `kioskctl printer --help`)")->required();
+        cmd->add_option("--timeout", o->timeoutMs, "time-out in ms")
+            ->check(CLI::Range(1, 600000))
+            ->capture_default_str();
+    };
+    auto widthOption = [&](CLI::App* cmd) {
+        cmd->add_option("--paper-width", o->paperWidth, "paper width in mm")
+            ->check(CLI::IsMember({80, 58}))
+            ->capture_default_str();
+    };
+
+    CLI::App* test =
+        printer->add_subcommand("test", "print a test slip (terminal id, time, Chinese line, QR code)");
+    uriOption(test);
+    widthOption(test);
+    test->add_option("--terminal", o->terminal, "terminal id printed on the slip (default: host name)");
+    test->footer(
+        "Exit codes: 0 printed; 1 the printer cannot print or cannot be reached; 64 bad command line.");
+    test->callback([o, exitCode] { *exitCode = runTest(*o); });
+
+    CLI::App* status = printer->add_subcommand("status", "the printer's status as JSON on stdout");
+    uriOption(status);
+    status->footer(
+        "Exit codes: 0 it can print; 1 it cannot (paper out, cover open, unreachable: see the JSON); "
+        "64 bad command line.");
+    status->callback([o, exitCode] { *exitCode = runStatus(*o); });
+
+    CLI::App* emulate = printer->add_subcommand(
+        "emulate", "a virtual printer until SIGINT/SIGTERM; stdin lines \"paper ok|near-end|out\", \"cover "
+                   "open|closed\", \"status on|off\" change it live");
+    emulate->add_option("--listen", o->listen, "HOST:PORT to listen on (PORT 0 picks a free one)")
+        ->required();
+    emulate->add_option("--out", o->out, "directory for the slip PNGs")->required();
+    emulate->add_option("--paper", o->paper, "paper state at start: ok, near-end or out")
+        ->capture_default_str();
+    widthOption(emulate);
+    emulate->add_option("--font", o->font, "font file for rendering");
+    emulate->add_option("--face", o->face, "face index inside a .ttc")->check(CLI::Range(0, 64));
+    emulate->footer(
+        "Exit codes: 0 stopped by a signal; 64 bad command line; 69 cannot listen; 73 cannot write "
+        "to --out.");
+    emulate->callback([o, exitCode] { *exitCode = runEmulate(*o); });
 }
