@@ -20,6 +20,8 @@ PACKAGES=(
   libsystemd-dev
   # tests: doctest, a display server for the idle-CPU benchmark, QR decoder for round trips
   doctest-dev xvfb xauth zbar-tools procps
+  # tests: stand-in servers (a silent one, a busy one) for the kioskctl sync exit codes
+  python3
 )
 
 missing=()

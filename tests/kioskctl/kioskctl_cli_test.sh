@@ -188,6 +188,18 @@ t1=$(now_ms)
 kill "$HOLE_PID"
 wait "$HOLE_PID" 2>/dev/null
 HOLE_PID=
+# A server that answers but keeps saying "busy" (429): reachable, so not offline; the time runs out with
+# the records still pending -> 75.
+python3 "$(dirname "$0")/busy_server.py" "$PORT" "$WORK/tls/server.crt" "$WORK/tls/server.key" >"$WORK/busy.out" &
+HOLE_PID=$!
+for _ in $(seq 1 100); do grep -qs listening "$WORK/busy.out" && break; sleep 0.05; done
+t0=$(now_ms)
+expect 75 "2 records still pending after 2 s \\(the server answers" -- "$K" sync --config "$CFG" --until-empty --timeout 2
+t1=$(now_ms)
+[ $((t1 - t0)) -lt 6000 ] || fail "sync against a busy server took $((t1 - t0)) ms"
+kill "$HOLE_PID"
+wait "$HOLE_PID" 2>/dev/null
+HOLE_PID=
 # Back online: the pending records go and the run ends at once.
 start_server "$PORT"
 expect 0 '"pending":0' -- "$K" sync --config "$CFG" --until-empty --timeout 20
