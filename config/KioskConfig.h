@@ -34,14 +34,16 @@ enum class Mode { Hall, Counter };
 std::string_view modeName(Mode mode);
 
 struct TerminalConfig {
-    std::string id;                 // e.g. "HALL-01"; the server knows the terminal by it
-    Mode mode = Mode::Hall;         //
-    std::string hallName;           // shown in the header: "某某区政务服务中心"
-    int counter = 0;                // counter mode: the window number this pad stands at (1..999)
-    std::string stateDir;           // SQLite store, keys, certificates live here
-    std::string language = "zh-CN"; // "zh-CN" or "en"
-    int idleTimeoutS = 90;          // citizen session ends after this much inactivity ...
-    int idleWarningS = 20;          // ... after a visible countdown of this many seconds
+    std::string id;                         // e.g. "HALL-01"; the server knows the terminal by it
+    Mode mode = Mode::Hall;                 //
+    std::string hallName;                   // shown in the header: "某某区政务服务中心"
+    int counter = 0;                        // counter mode: the window number this pad stands at (1..999)
+    std::string stateDir;                   // SQLite store, keys, certificates live here
+    std::string language = "zh-CN";         // "zh-CN" or "en"
+    std::string logLevel = "info";          // least important entry logged: error|warning|notice|info|debug
+    int idleTimeoutS = 90;                  // citizen session ends after this much inactivity ...
+    int idleWarningS = 20;                  // ... after a visible countdown of this many seconds
+    std::string timeZone = "Asia/Shanghai"; // the hall's zone: every time shown or printed is in it
 };
 
 struct ServerConfig {

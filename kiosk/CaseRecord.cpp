@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 namespace kiosk {
 
@@ -29,6 +30,19 @@ const char* caseStatusKey(CaseStatus s) {
     return "case.status.accepted";
 }
 
+const char* caseStatusKey(const CaseRecord& c) {
+    if (c.status != CaseStatus::Rejected) return caseStatusKey(c.status);
+    switch (c.refusal) {
+    case Refusal::NotAccepted:
+        return "case.status.not_accepted";
+    case Refusal::NotApproved:
+        return "case.status.not_approved";
+    case Refusal::Unspecified:
+        break;
+    }
+    return "case.status.rejected";
+}
+
 const char* stepStateKey(StepState s) {
     switch (s) {
     case StepState::Done:
@@ -39,16 +53,6 @@ const char* stepStateKey(StepState s) {
         return "case.step.pending";
     }
     return "case.step.pending";
-}
-
-std::string displayTime(const std::string& iso) {
-    std::string out = iso.substr(0, std::min<size_t>(16, iso.size()));
-    if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
-    return out;
-}
-
-std::string displayDate(const std::string& iso) {
-    return iso.substr(0, std::min<size_t>(10, iso.size()));
 }
 
 void sortForCitizen(std::vector<CaseRecord>& cases) {
@@ -95,6 +99,47 @@ CaseStatus parseStatus(const std::string& s) {
     throw BadField{"unknown status '" + s + "'"};
 }
 
+// Unknown values read as Unspecified: a newer server's finer kinds still show as 未通过.
+Refusal parseRefusal(const json& c) {
+    auto it = c.find("refusal");
+    if (it == c.end() || !it->is_string()) return Refusal::Unspecified;
+    if (*it == "not_accepted") return Refusal::NotAccepted;
+    if (*it == "not_approved") return Refusal::NotApproved;
+    return Refusal::Unspecified;
+}
+
+// Free text from the server for the screen and the paper: UTF-8 is already valid (json::parse refuses
+// anything else). Control characters (C0, DEL, C1, line/paragraph separators) become spaces, so an
+// ESC in a note can never reach the printer as a command, runs of spaces shrink to one, and the
+// text is cut at a character boundary to kMaxNoteBytes, with "…" to show it was cut.
+std::string cleanNote(const std::string& raw) {
+    std::string out;
+    for (size_t i = 0; i < raw.size();) {
+        const unsigned char b = static_cast<unsigned char>(raw[i]);
+        const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        const std::string_view ch(raw.data() + i, std::min(len, raw.size() - i));
+        i += ch.size();
+        const bool c1 = ch.size() == 2 && b == 0xC2 && static_cast<unsigned char>(ch[1]) < 0xA0;
+        if (b < 0x20 || b == 0x7F || c1 || ch == "\u2028" || ch == "\u2029" || ch == " ") {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += ch;
+        }
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    if (out.size() <= kMaxNoteBytes) return out;
+    const std::string_view ellipsis = "\u2026"; // 3 bytes
+    size_t cut = kMaxNoteBytes - ellipsis.size();
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) // not inside a character
+        --cut;
+    out.resize(cut);
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    out += ellipsis;
+    return out;
+}
+
 StepState parseStepState(const std::string& s) {
     if (s == "done") return StepState::Done;
     if (s == "active") return StepState::Active;
@@ -133,6 +178,13 @@ CaseQueryParse parseCaseQueryResponse(const std::string& body) {
             r.acceptedAt = str(c, "accepted_at");
             r.dueDate = str(c, "due_date", false);
             r.completedAt = str(c, "completed_at", false);
+            if (r.status == CaseStatus::Rejected) r.refusal = parseRefusal(c);
+            if (auto note = c.find("note"); note != c.end() && !note->is_null()) {
+                if (!note->is_string()) throw BadField{"'note' is not a string"};
+                if (note->get_ref<const std::string&>().size() > 64 * 1024)
+                    throw BadField{"'note' is longer than 64 KiB"}; // not a note: a broken server
+                r.note = cleanNote(note->get_ref<const std::string&>());
+            }
             if (c.contains("time_limit_days") && c["time_limit_days"].is_number_integer()) {
                 r.timeLimitDays = c["time_limit_days"].get<int>();
             }

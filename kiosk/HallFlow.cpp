@@ -62,10 +62,12 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     d.caseNumber = c.caseNo;
     d.itemName = c.itemName;
     d.department = c.department;
-    d.statusText = strings_.get(caseStatusKey(c.status));
+    d.statusText = strings_.get(caseStatusKey(c)); // names the refusal (不予受理 / 不予批准)
     d.acceptedAt = displayTime(c.acceptedAt);
+    d.notAccepted = c.status == CaseStatus::Rejected && c.refusal == Refusal::NotAccepted;
     d.dueDate = c.dueDate;
     d.completedAt = displayTime(c.completedAt);
+    d.note = c.note;
     // Only masked forms leave the session: the printer module never sees the full name or number.
     d.applicantName = maskName(caseQuery_.citizen->name);
     d.applicantIdNumber = caseQuery_.citizen->maskedIdNumber;
@@ -75,6 +77,7 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     printer::SlipContext ctx;
     ctx.terminalId = terminalId_;
     ctx.printedAt = std::chrono::system_clock::now();
+    ctx.formatTime = formatHallTime; // the hall's wall time, whatever the machine's TZ (issue 8.6)
     ctx.text = [this](std::string_view key) { return strings_.get(key); };
     slip_ = SlipView{};
     slip_.phase = SlipPhase::Printing;

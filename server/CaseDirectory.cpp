@@ -49,6 +49,9 @@ nlohmann::json CaseDirectory::casesFor(const std::string& idNumber, Date today) 
                                            addWorkingDays(today, -c.value("completed_ago", 0)), minutes + 30))
                                      : nlohmann::json(nullptr);
         v["note"] = c.contains("note") ? c.at("note") : nlohmann::json(nullptr);
+        // Refused at intake (不予受理) or after review (不予批准): the terminal labels the case by it.
+        v["refusal"] =
+            status == "rejected" && c.contains("refusal") ? c.at("refusal") : nlohmann::json(nullptr);
         nlohmann::json steps = nlohmann::json::array();
         int stepMinute = minutes;
         for (const auto& s : c.at("steps")) {

@@ -6,6 +6,7 @@
 //   [x] demo cases from the demo district, dates relative to the server's current date
 //   [x] suspended cases: the clock stops while the citizen supplies materials (due date moves out)
 //   [x] completed and rejected: days_left null, completed_at set
+//   [x] rejected: refusal "not_accepted" (不予受理) or "not_approved" (不予批准); note says why
 //   [ ] a real case-management feed: out of scope for the reference server
 #pragma once
 

@@ -23,6 +23,11 @@ nlohmann::json loadDemoDistrict() {
     for (const auto& c : d.at("demo_cases")) {
         if (!items.count(c.at("item").get<std::string>()))
             throw std::runtime_error("demo case " + c.value("case_no", "?") + " refers to an unknown item");
+        // A refused case says how it was refused, so the terminal never has to guess 不予受理 vs 不予批准.
+        if (c.at("status") == "rejected" && c.value("refusal", "") != "not_accepted" &&
+            c.value("refusal", "") != "not_approved")
+            throw std::runtime_error("demo case " + c.value("case_no", "?") +
+                                     " is rejected without refusal \"not_accepted\" or \"not_approved\"");
         for (const auto& s : c.at("steps"))
             if (!departments.count(s.at("department").get<std::string>()))
                 throw std::runtime_error("demo case " + c.value("case_no", "?") +

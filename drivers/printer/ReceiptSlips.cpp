@@ -54,12 +54,14 @@ std::string fill(std::string pattern, const std::string& arg) {
     return pattern;
 }
 
-std::string formatTime(std::chrono::system_clock::time_point tp) {
-    const std::time_t t = std::chrono::system_clock::to_time_t(tp);
+// Not localtime: the machine's TZ is not the hall's (issue 8.6).
+std::string formatTime(const SlipContext& ctx) {
+    if (ctx.formatTime) return ctx.formatTime(ctx.printedAt);
+    const std::time_t t = std::chrono::system_clock::to_time_t(ctx.printedAt);
     std::tm tm{};
-    localtime_r(&t, &tm);
+    gmtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;
 }
 
@@ -71,7 +73,7 @@ void rowIf(Receipt& r, const SlipContext& ctx, std::string_view key, const std::
 void footer(Receipt& r, const SlipContext& ctx) {
     r.separator();
     r.row(label(ctx, "terminal"), ctx.terminalId);
-    r.row(label(ctx, "printed_at"), formatTime(ctx.printedAt));
+    r.row(label(ctx, "printed_at"), formatTime(ctx));
     r.text(label(ctx, "footer"), TextStyle{Align::Center});
     r.cut();
 }
@@ -110,9 +112,14 @@ Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
     rowIf(r, ctx, "id_number",
           d.applicantIdNumber.empty() ? std::string() : maskIdNumber(d.applicantIdNumber));
     rowIf(r, ctx, "status", d.statusText, true);
-    rowIf(r, ctx, "accepted_at", d.acceptedAt);
+    rowIf(r, ctx, d.notAccepted ? "applied_at" : "accepted_at", d.acceptedAt);
     rowIf(r, ctx, "due_date", d.dueDate);
     rowIf(r, ctx, "completed_at", d.completedAt);
+    if (!d.note.empty()) {
+        // A paragraph, not a row: notes run to a few lines and a right-aligned value would be hard to read.
+        r.text(label(ctx, "note"), TextStyle{Align::Left, true});
+        r.text(d.note);
+    }
     if (!d.steps.empty()) {
         r.separator();
         r.text(label(ctx, "steps"), TextStyle{Align::Left, true});
@@ -168,6 +175,8 @@ const std::vector<std::string_view>& slipTextKeys() {
                                                        "applicant",
                                                        "status",
                                                        "accepted_at",
+                                                       "applied_at",
+                                                       "note",
                                                        "due_date",
                                                        "completed_at",
                                                        "steps",

@@ -8,6 +8,8 @@
 //   [x] header (title), body rows, QR for following a complaint, footer with terminal id and print time
 //   [x] ID numbers masked to first 6 + last 4, names to the first character, phones to 3 + 4
 //   [x] 80 and 58 mm (the encoder wraps; rows fall back to two lines when long)
+//   [x] 打印时间 from the caller's formatter (the hall's time zone), never the machine's TZ
+//   [x] case slip: the server's note (说明) as a wrapped paragraph under its label
 //   [ ] logos (a raster block can be prepended by the caller)
 #pragma once
 
@@ -25,10 +27,15 @@ namespace kiosk::printer {
 // template). The kiosk passes StringTable::get of the current language.
 using SlipTextLookup = std::function<std::string(std::string_view key)>;
 
+// Formats an instant for the slip ("2026-11-20 12:57"). The kiosk passes its hall-time formatter
+// (kiosk/HallTime), so the slip shows the hall's wall time whatever the machine's TZ is.
+using SlipTimeFormat = std::function<std::string(std::chrono::system_clock::time_point)>;
+
 struct SlipContext {
     std::string terminalId;
     std::chrono::system_clock::time_point printedAt;
     SlipTextLookup text;
+    SlipTimeFormat formatTime; // empty: UTC, printed with "UTC" so it is never mistaken for local time
 };
 
 struct ComplaintReceiptData {
@@ -56,6 +63,8 @@ struct CaseStatusData {
     std::string acceptedAt;
     std::string dueDate;
     std::string completedAt;       // empty while open
+    bool notAccepted = false;      // 不予受理: acceptedAt is when the application was made (申请时间)
+    std::string note;              // the server's note (why suspended / refused, what to bring); may be empty
     std::string applicantName;     // printed masked
     std::string applicantIdNumber; // printed masked
     std::vector<CaseStepLine> steps;

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 using namespace kiosk::config;
 
 namespace {
@@ -127,4 +130,31 @@ TEST_CASE("invalid UTF-8 in the file is refused, not loaded") {
     std::string text = kMinimal;
     text.replace(text.find("HALL-07"), 7, "HALL\xff");
     CHECK_FALSE(parseConfig(text, "u.toml", "").ok());
+}
+
+TEST_CASE("[terminal] time_zone: Asia/Shanghai by default; a name tzdata lacks or a path is refused") {
+    const LoadResult def = parseConfig(kMinimal, "k.toml", "/etc/kiosk");
+    REQUIRE(def.ok());
+    CHECK(def.config->terminal.timeZone == "Asia/Shanghai");
+    auto withZone = [](const std::string& zone) {
+        const std::string text = std::string(kMinimal).replace(std::string(kMinimal).find("state_dir"), 0,
+                                                               "time_zone = \"" + zone + "\"\n");
+        return parseConfig(text, "k.toml", "/etc/kiosk");
+    };
+    for (const char* bad :
+         {"../../etc/passwd", "/etc/localtime", "Asia//Shanghai", "Asia/", "", "Asia/上海"}) {
+        CAPTURE(bad);
+        const LoadResult r = withZone(bad);
+        CHECK_FALSE(r.ok());
+        CHECK(hasIssue(r, "terminal.time_zone", 4, "Asia/Shanghai"));
+    }
+    if (std::getenv("TZDIR") == nullptr && std::filesystem::is_directory("/usr/share/zoneinfo")) {
+        CHECK(withZone("Asia/Urumqi").ok());
+        const LoadResult typo = withZone("Asia/Shangai");
+        CHECK_FALSE(typo.ok());
+        CHECK(hasIssue(typo, "terminal.time_zone", 4, "/usr/share/zoneinfo/Asia/Shangai"));
+    } else {
+        MESSAGE("no /usr/share/zoneinfo here: only the name rule is checked");
+    }
+    CHECK(configTemplate(TemplateOptions{}).find("time_zone = \"Asia/Shanghai\"") != std::string::npos);
 }

@@ -98,3 +98,77 @@ TEST_CASE("server times shown short") {
     CHECK(displayTime("") == "");
     CHECK(displayTime("2026-11-20") == "2026-11-20");
 }
+
+namespace {
+std::string oneCase(const std::string& extra) {
+    return R"({"cases":[{"case_no":"A","item_name":"i","department":"d","status":"rejected",)"
+           R"("accepted_at":"2026-11-20T09:00:00+08:00")" +
+           extra + "}]}";
+}
+} // namespace
+
+TEST_CASE("a refused case is labelled by what happened: 不予受理 or 不予批准 (issue 8.4)") {
+    auto parsed = [](const std::string& extra) {
+        const CaseQueryParse p = parseCaseQueryResponse(oneCase(extra));
+        REQUIRE_MESSAGE(p.error.empty(), p.error);
+        REQUIRE(p.cases.size() == 1);
+        return p.cases[0];
+    };
+    CHECK(parsed(R"(,"refusal":"not_accepted")").refusal == Refusal::NotAccepted);
+    CHECK(std::string(caseStatusKey(parsed(R"(,"refusal":"not_accepted")"))) == "case.status.not_accepted");
+    CHECK(std::string(caseStatusKey(parsed(R"(,"refusal":"not_approved")"))) == "case.status.not_approved");
+    // An older server that does not say: the neutral label, never a guess.
+    CHECK(std::string(caseStatusKey(parsed(""))) == "case.status.rejected");
+    CHECK(std::string(caseStatusKey(parsed(R"(,"refusal":null)"))) == "case.status.rejected");
+    CHECK(std::string(caseStatusKey(parsed(R"(,"refusal":"withdrawn")"))) == "case.status.rejected");
+    // The kind means nothing on a case that was not refused.
+    CaseRecord open;
+    open.status = CaseStatus::Processing;
+    open.refusal = Refusal::NotApproved;
+    CHECK(std::string(caseStatusKey(open)) == "case.status.processing");
+}
+
+TEST_CASE("the server's note is kept, cleaned and bounded (issue 8.4)") {
+    auto note = [](const std::string& json) {
+        const CaseQueryParse p = parseCaseQueryResponse(oneCase(R"(,"note":)" + json));
+        REQUIRE_MESSAGE(p.error.empty(), p.error);
+        return p.cases.at(0).note;
+    };
+    CHECK(note(R"("不予批准：申请人未满80周岁")") == "不予批准：申请人未满80周岁");
+    CHECK(note("null").empty());
+    CHECK(parseCaseQueryResponse(oneCase("")).cases.at(0).note.empty());
+    // Control characters (an ESC could be a printer command; newlines and tabs break the card's layout)
+    // become single spaces; leading and trailing ones go.
+    CHECK(note(R"("\u001b@请补交\n\n\t诊断证明\u0085。 ")") == "@请补交 诊断证明 。");
+    CHECK(note(R"("a\u2028b")") == "a b");
+
+    // Huge: cut to kMaxNoteBytes at a character boundary and marked.
+    std::string huge;
+    for (int i = 0; i < 1000; ++i)
+        huge += "补正材料"; // 12 bytes each
+    const std::string cut = note("\"" + huge + "\"");
+    CHECK(cut.size() <= kMaxNoteBytes);
+    CHECK(cut.size() > kMaxNoteBytes - 6);
+    CHECK(cut.ends_with("\u2026"));
+    CHECK(huge.starts_with(cut.substr(0, cut.size() - 3))); // whole characters only
+    // Exactly at the limit: kept whole.
+    const std::string exact(kMaxNoteBytes, 'x');
+    CHECK(note("\"" + exact + "\"") == exact);
+}
+
+TEST_CASE("a note that is not text is refused whole with a reason (issue 8.4)") {
+    const std::string bad[] = {
+        oneCase(R"(,"note":42)"),
+        oneCase(R"(,"note":{"text":"x"})"),
+        oneCase(",\"note\":\"\xe8\xa1\"") /* truncated UTF-8 */,
+        oneCase(",\"note\":\"\xc0\xaf\"") /* overlong encoding */,
+        oneCase(",\"note\":\"\xed\xa0\x80\"") /* a lone surrogate */,
+        oneCase(R"(,"note":")" + std::string(70 * 1024, 'x') + "\""),
+    };
+    for (const std::string& b : bad) {
+        const CaseQueryParse p = parseCaseQueryResponse(b);
+        CHECK_MESSAGE(!p.error.empty(), b.substr(0, 160));
+        CHECK(p.cases.empty());
+    }
+    CHECK(parseCaseQueryResponse(oneCase(R"(,"note":42)")).error.find("note") != std::string::npos);
+}

@@ -29,6 +29,12 @@ TEST_CASE("status keys used by the core exist") {
     }
     for (StepState s : {StepState::Done, StepState::Active, StepState::Pending})
         CHECK(zh.has(stepStateKey(s)));
+    CaseRecord refused;
+    refused.status = CaseStatus::Rejected;
+    for (Refusal k : {Refusal::Unspecified, Refusal::NotAccepted, Refusal::NotApproved}) {
+        refused.refusal = k;
+        CHECK(zh.has(caseStatusKey(refused)));
+    }
     for (const char* k :
          {"cases.offline", "cases.busy", "cases.server_error", "reader.connecting", "reader.disconnected"}) {
         CHECK(zh.has(k));

@@ -161,3 +161,53 @@ TEST_CASE("on-screen preview of a slip that failed to print: same layout, QR sca
     CHECK(
         writeSlipPng(img, std::filesystem::temp_directory_path().string() + "/kiosk-complaint-preview.png"));
 }
+
+namespace {
+// Every text on a slip, one line per block ("key: value" for rows), as the printer receives it.
+std::string slipText(const Receipt& r) {
+    std::string out;
+    for (const ReceiptBlock& b : r.blocks) {
+        if (const auto* t = std::get_if<TextBlock>(&b)) out += t->text + "\n";
+        if (const auto* kv = std::get_if<KeyValueBlock>(&b)) out += kv->key + ": " + kv->value + "\n";
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("case slip: the server's note is printed under 说明; a case refused at intake shows 申请时间") {
+    TomlLookup zh("zh-CN");
+    SlipContext ctx{"HALL-03", {}, zh.fn()};
+    CaseStatusData c;
+    c.caseNumber = "QH-SCJG-600502";
+    c.itemName = "营业执照变更登记";
+    c.statusText = "不予受理";
+    c.acceptedAt = "2026-11-20 10:02";
+    c.completedAt = "2026-11-20 10:40";
+    c.notAccepted = true;
+    c.note = "不予受理：变更后的经营范围含食品销售，请先取得食品经营许可证后再申请";
+    const std::string text = slipText(caseStatusSlip(c, ctx));
+    CHECK(text.find("说明\n" + c.note + "\n") != std::string::npos);
+    CHECK(text.find("申请时间: 2026-11-20 10:02") != std::string::npos);
+    CHECK(text.find("受理时间") == std::string::npos);
+    const EncodeResult enc = encodeReceipt(caseStatusSlip(c, ctx));
+    CHECK(enc.clean());
+
+    c.notAccepted = false;
+    c.note.clear();
+    const std::string plain = slipText(caseStatusSlip(c, ctx));
+    CHECK(plain.find("受理时间: 2026-11-20 10:02") != std::string::npos);
+    CHECK(plain.find("说明") == std::string::npos); // no empty note heading
+    CHECK(zh.missing.empty());
+}
+
+TEST_CASE("打印时间 comes from the caller's formatter; without one it is UTC and says so (issue 8.6)") {
+    TomlLookup zh("zh-CN");
+    const auto at = std::chrono::sys_days{std::chrono::year{2026} / 11 / 20} + std::chrono::hours{4} +
+                    std::chrono::minutes{57};
+    SlipContext ctx{"HALL-03", at, zh.fn()};
+    CHECK(slipText(complaintReceiptSlip(complaint(), ctx)).find("打印时间: 2026-11-20 04:57 UTC\n") !=
+          std::string::npos);
+    ctx.formatTime = [](std::chrono::system_clock::time_point) { return std::string("2026-11-20 12:57"); };
+    CHECK(slipText(complaintReceiptSlip(complaint(), ctx)).find("打印时间: 2026-11-20 12:57\n") !=
+          std::string::npos);
+}

@@ -16,6 +16,7 @@
 
 #include <fstream>
 #include <functional>
+#include <map>
 #include <iterator>
 #include <thread>
 
@@ -116,7 +117,20 @@ TEST_CASE("case query over mutual TLS returns the demo citizen's cases") {
     CHECK(suspended);
 
     nlohmann::json li = queryCases(client, "44030519821105003X");
-    CHECK(li.at("cases").size() == 2);
+    CHECK(li.at("cases").size() == 3);
+    // Both kinds of refusal are in the demo, each with the note that says why (issue 8.4).
+    std::map<std::string, std::string> refusals;
+    for (const auto& who : {wang, li})
+        for (const auto& k : who.at("cases")) {
+            if (k.at("status") != "rejected") {
+                CHECK(k.at("refusal").is_null());
+                continue;
+            }
+            CHECK(k.at("note").is_string());
+            refusals[k.at("case_no")] = k.at("refusal");
+        }
+    CHECK(refusals == std::map<std::string, std::string>{{"QH-MZJ-500903", "not_approved"},
+                                                         {"QH-SCJG-600502", "not_accepted"}});
     CHECK(queryCases(client, "932682198501010017").at("cases").at(0).at("status") == "completed");
     CHECK(queryCases(client, "320102199007186017").at("cases").empty());
     CHECK(queryCases(client, "110108194506200028").at("cases").empty());
