@@ -15,6 +15,7 @@ if(NOT KIOSK_FUZZ)
   pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(ZBAR IMPORTED_TARGET zbar)
+  pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd) # the kiosk's log goes to the journal
 
   # The SDL_Renderer backend is not inside Debian's libimgui.a: compile it from where Debian ships it.
   set(IMGUI_SDLRENDERER_SRC /usr/share/doc/libimgui-dev/examples/backends/imgui_impl_sdlrenderer.cpp)

@@ -16,8 +16,9 @@ struct WipedBody {
 
 } // namespace
 
-CentralCaseQuery::CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events)
-    : events_(events), client_(std::make_unique<offline::HttpsClient>(std::move(settings))) {
+CentralCaseQuery::CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events, Logger& log)
+    : events_(events), state_(log, "cases"),
+      client_(std::make_unique<offline::HttpsClient>(std::move(settings))) {
     client_->setAbortFlag(&stopping_);
 }
 
@@ -30,7 +31,16 @@ void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& id
     body->text = nlohmann::json{{"id_number", idNumber}}.dump();
     worker_.post([this, requestId, body] {
         const offline::HttpResult r = client_->postJson("/api/v1/cases/query", body->text);
-        if (!stopping_) events_.push(caseQueryOutcome(requestId, r));
+        if (stopping_) return;
+        CaseQueryFinished ev = caseQueryOutcome(requestId, r);
+        // The outcome kind is the state (the detail of one failure varies: "after 3 ms"); only the
+        // technician detail is written, which never holds the request body.
+        if (ev.outcome == QueryOutcome::Ok)
+            state_.set("ok", LogLevel::Info, "the central server answers case queries");
+        else
+            state_.set("failed " + std::to_string(static_cast<int>(ev.outcome)), LogLevel::Warning,
+                       "case query failed: " + ev.detail);
+        events_.push(std::move(ev));
     });
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/EventQueue.h"
+#include "kiosk/Log.h"
 #include "kiosk/Services.h"
 #include "kiosk/WorkerThread.h"
 #include "offline/HttpsClient.h"
@@ -15,13 +16,15 @@ namespace kiosk {
 
 class CentralCaseQuery : public CaseQueryService {
 public:
-    CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events);
+    // Failures are logged with the technician detail (never the ID number), once per change of outcome.
+    CentralCaseQuery(offline::HttpsSettings settings, EventQueue& events, Logger& log);
     ~CentralCaseQuery() override;
 
     void queryCases(std::uint64_t requestId, const std::string& idNumber) override;
 
 private:
     EventQueue& events_;
+    StateLog state_;                               // used on worker_ only
     std::atomic<bool> stopping_{false};            // aborts a request in flight at shutdown
     std::unique_ptr<offline::HttpsClient> client_; // used only on worker_
     WorkerThread worker_;                          // last: joined before client_ goes

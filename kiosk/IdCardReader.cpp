@@ -4,8 +4,10 @@
 
 namespace kiosk {
 
-IdCardReader::IdCardReader(idcard::ReaderSettings settings, EventQueue& events)
-    : events_(events), service_(std::move(settings), [this](const idcard::ReaderEvent& e) {
+IdCardReader::IdCardReader(idcard::ReaderSettings settings, EventQueue& events, Logger& log)
+    : events_(events), port_(settings.port), state_(log, "reader"),
+      service_(std::move(settings), [this](const idcard::ReaderEvent& e) {
+          logState(e);
           AppEvent out;
           if (toAppEvent(e, out)) events_.push(std::move(out));
       }) {
@@ -14,6 +16,22 @@ IdCardReader::IdCardReader(idcard::ReaderSettings settings, EventQueue& events)
 
 IdCardReader::~IdCardReader() {
     service_.stop();
+}
+
+void IdCardReader::logState(const idcard::ReaderEvent& e) {
+    // The state compared is the kind of state only: the driver's details vary between retries of the
+    // same failure, and one line per failure is what the technician needs.
+    if (const auto* c = std::get_if<idcard::ReaderConnected>(&e)) {
+        state_.set("connected", LogLevel::Notice, "connected on " + port_ + " (SAM " + c->samId + ")");
+    } else if (const auto* d = std::get_if<idcard::ReaderDisconnected>(&e)) {
+        state_.set("disconnected", LogLevel::Warning, "disconnected: " + d->detail);
+    } else if (const auto* f = std::get_if<idcard::ReaderFault>(&e)) {
+        state_.set("error " + std::to_string(static_cast<int>(f->error.kind)) + "/" +
+                       std::to_string(f->error.sw3),
+                   LogLevel::Warning, "error: " + f->error.detail);
+    } else if (std::holds_alternative<idcard::CardPresented>(e) && state_.state().rfind("error", 0) == 0) {
+        state_.set("connected", LogLevel::Notice, "reads cards again after the error");
+    }
 }
 
 bool toAppEvent(const idcard::ReaderEvent& in, AppEvent& out) {

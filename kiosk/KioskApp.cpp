@@ -4,7 +4,10 @@
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/SyncSettingsFromConfig.h"
+#include "offline/PrivateFiles.h"
 #include "offline/SyncEngine.h"
+
+#include <filesystem>
 
 namespace kiosk {
 
@@ -23,20 +26,22 @@ struct NoPrinter : PrintService {
 
 } // namespace
 
-KioskApp::KioskApp(const config::KioskConfig& c)
-    : config_(c), strings_(StringTable::load(c.terminal.language)) {
+KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
+    : config_(c), log_(log), syncLog_(log, "sync"), storeLog_(log, "store"),
+      strings_(StringTable::load(c.terminal.language)) {
+    checkStateAndEnrolment(); // before any worker touches the state directory
     if (c.terminal.mode == config::Mode::Hall && !c.idcard.port.empty()) {
         idcard::ReaderSettings rs;
         rs.port = c.idcard.port;
         rs.baud = c.idcard.baud;
         rs.pollIntervalMs = c.idcard.pollIntervalMs;
         rs.photoDecoderPath = c.idcard.photoDecoder;
-        reader_ = std::make_unique<IdCardReader>(rs, events_);
+        reader_ = std::make_unique<IdCardReader>(rs, events_, log_);
     } else {
         reader_ = std::make_unique<NoCardReader>();
     }
     // The same HTTPS settings as the sync engine (one mapping: TLS file defaults, URL clean-up).
-    cases_ = std::make_unique<CentralCaseQuery>(syncSettingsFor(c).https, events_);
+    cases_ = std::make_unique<CentralCaseQuery>(syncSettingsFor(c).https, events_, log_);
     if (c.printer.uri != "none" && !c.printer.uri.empty()) {
         printer::PrinterSettings ps;
         ps.uri = c.printer.uri;
@@ -46,7 +51,7 @@ KioskApp::KioskApp(const config::KioskConfig& c)
         preview.paperWidthMm = c.printer.paperWidthMm;
         preview.fontPath = c.ui.fontPath;
         preview.fontFaceIndex = c.ui.fontIndex;
-        printer_ = std::make_unique<ReceiptPrinter>(ps, preview, events_);
+        printer_ = std::make_unique<ReceiptPrinter>(ps, preview, events_, log_);
     } else {
         printer_ = std::make_unique<NoPrinter>();
     }
@@ -68,11 +73,47 @@ KioskApp::KioskApp(const config::KioskConfig& c)
         return d;
     };
     sync_ = std::make_unique<offline::SyncEngine>(ss, [this](const offline::SyncEvent& e) {
+        // On the sync thread. SyncEngine knows nothing of kiosk/: this adapter logs what it reports.
         if (e.kind == offline::SyncEvent::Kind::Status) {
             events_.push(SyncStatusChanged{e.online, e.pending, e.rejected, e.lastSyncMs, e.error});
+        } else if (e.kind == offline::SyncEvent::Kind::StoreProblem) {
+            storeLog_.set(e.error, LogLevel::Error, "the offline store failed: " + e.error);
+        } else if (e.kind == offline::SyncEvent::Kind::Rejected) {
+            log_.warning("sync", "the central server refused a record: " + e.error);
         }
     });
     sync_->start();
+}
+
+void KioskApp::checkStateAndEnrolment() {
+    const config::KioskConfig& c = config_;
+    std::string why;
+    if (!offline::ensurePrivateDir(c.terminal.stateDir, &why)) log_.warning("state", why);
+    // Enrolment writes these three; without them no request to the server can succeed, and the
+    // technician would otherwise only see "offline".
+    const offline::SyncSettings s = syncSettingsFor(c);
+    std::string missing;
+    for (const std::string* f : {&s.https.certFile, &s.https.keyFile, &s.https.caFile}) {
+        std::error_code ec;
+        if (!std::filesystem::exists(*f, ec)) missing += (missing.empty() ? "" : ", ") + *f;
+    }
+    if (!missing.empty()) {
+        log_.error("enrolment",
+                   "not enrolled: " + missing +
+                       " missing; enrol this terminal with `kioskctl enroll --config FILE --server URL "
+                       "--code CODE`");
+    }
+}
+
+void KioskApp::logSync(const SyncStatusChanged& s) {
+    // Reachable or not is the state; the error text of one outage varies from cycle to cycle.
+    if (s.online) {
+        syncLog_.set("online", LogLevel::Notice,
+                     "central server reachable (" + std::to_string(s.pending) + " records waiting)");
+    } else if (!s.error.empty()) {
+        // Offline without an error is the engine's first word, before it has tried: not an outage.
+        syncLog_.set("offline", LogLevel::Warning, "central server unreachable: " + s.error);
+    }
 }
 
 KioskApp::~KioskApp() {
@@ -86,7 +127,10 @@ KioskApp::~KioskApp() {
 int KioskApp::pump(TimePoint now) {
     std::vector<AppEvent> events = events_.drain();
     for (const AppEvent& e : events) {
-        if (const auto* sync = std::get_if<SyncStatusChanged>(&e)) syncStatus_ = *sync;
+        if (const auto* sync = std::get_if<SyncStatusChanged>(&e)) {
+            syncStatus_ = *sync;
+            logSync(*sync);
+        }
         if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
         hall_->handle(e, now);
     }
@@ -97,6 +141,8 @@ int KioskApp::pump(TimePoint now) {
     if (hall_->idleTimeouts() != timeoutsSeen_) {
         // The next citizen starts in the terminal's own language.
         timeoutsSeen_ = hall_->idleTimeouts();
+        log_.info("session", "citizen session ended after " + std::to_string(config_.terminal.idleTimeoutS) +
+                                 " s without a touch");
         setLanguage(config_.terminal.language);
     }
     return static_cast<int>(events.size());

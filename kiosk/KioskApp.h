@@ -7,12 +7,16 @@
 //   [x] receipt printer (ESC/POS print queue) when [printer] uri is not "none"
 //   [x] the language shown (string table); back to the configured one when a session times out
 //   [x] sync engine: heartbeats with device health, catalog / roster refresh, connectivity for the screen
+//   [x] logs (kiosk/Log.h) the state dir's privacy, enrolment files, central server reachable or not,
+//       store problems, refused records and session time-outs; each state change once
+//   [x] the state directory is created 0700 (or narrowed to it) before any worker starts
 //   [ ] outbox writers (StoreWriter) come with the flows that write: complaints, ratings
 #pragma once
 
 #include "config/KioskConfig.h"
 #include "kiosk/EventQueue.h"
 #include "kiosk/HallFlow.h"
+#include "kiosk/Log.h"
 #include "kiosk/StringTable.h"
 
 #include <atomic>
@@ -28,7 +32,8 @@ namespace kiosk {
 
 class KioskApp {
 public:
-    explicit KioskApp(const config::KioskConfig& config);
+    // `log` is main()'s and outlives the app; the adapters log through it from their threads.
+    KioskApp(const config::KioskConfig& config, Logger& log);
     ~KioskApp();
 
     const config::KioskConfig& config() const { return config_; }
@@ -42,11 +47,18 @@ public:
     // Delivers every queued worker event to the flows, then lets time-outs fire. Returns the
     // number of events delivered (the runner redraws when it is not zero).
     int pump(TimePoint now);
+    Logger& log() { return log_; }
     std::optional<TimePoint> nextDeadline(TimePoint now) const { return hall_->nextDeadline(now); }
     void userActivity(TimePoint now) { hall_->userActivity(now); }
 
 private:
+    void checkStateAndEnrolment();
+    void logSync(const SyncStatusChanged& s);
+
     config::KioskConfig config_;
+    Logger& log_;
+    StateLog syncLog_;  // UI thread: reachable or not
+    StateLog storeLog_; // sync thread: store problems
     EventQueue events_;
     std::unique_ptr<CardReaderControl> reader_;
     std::unique_ptr<CaseQueryService> cases_;

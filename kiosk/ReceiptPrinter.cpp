@@ -5,9 +5,10 @@
 namespace kiosk {
 
 ReceiptPrinter::ReceiptPrinter(printer::PrinterSettings settings, printer::SlipRenderOptions previewOptions,
-                               EventQueue& events)
-    : events_(events), previewOptions_(std::move(previewOptions)),
+                               EventQueue& events, Logger& log)
+    : events_(events), log_(log), status_(log, "printer"), previewOptions_(std::move(previewOptions)),
       queue_(std::move(settings), [this](const printer::PrinterEvent& e) {
+          logEvent(e);
           AppEvent out;
           if (!toAppEvent(e, out)) return;
           // A failed slip is drawn here, on the printer's thread (font work stays off the UI thread),
@@ -19,6 +20,26 @@ ReceiptPrinter::ReceiptPrinter(printer::PrinterSettings settings, printer::SlipR
           }
           events_.push(std::move(out));
       }) {}
+
+void ReceiptPrinter::logEvent(const printer::PrinterEvent& e) {
+    using K = printer::PrinterEvent::Kind;
+    if (e.kind == K::StatusChanged) {
+        // The queue sends a status only when it changed; the verdict and the conditions are the state.
+        const bool ok = e.status.canPrint();
+        const std::string detail =
+            e.technicianDetail.empty() ? e.status.technicianDetail() : e.technicianDetail;
+        status_.set(std::string(ok ? "ready " : "not ready ") + detail,
+                    ok ? LogLevel::Notice : LogLevel::Warning,
+                    std::string(ok ? "status: " : "cannot print: ") + detail);
+    } else if (e.kind == K::JobFailed) {
+        // Each failed slip is an event a citizen saw, not a poll: every one is logged.
+        log_.warning("printer", "slip " + std::to_string(e.jobId) +
+                                    " not printed: " + printer::printFailureCode(e.reason) +
+                                    (e.technicianDetail.empty() ? "" : " (" + e.technicianDetail + ")"));
+    } else if (e.kind == K::JobPrinted) {
+        log_.debug("printer", "slip " + std::to_string(e.jobId) + " printed");
+    }
+}
 
 bool toAppEvent(const printer::PrinterEvent& in, AppEvent& out) {
     using K = printer::PrinterEvent::Kind;

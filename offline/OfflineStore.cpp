@@ -4,8 +4,8 @@
 // audit
 #include "offline/OfflineStore.h"
 
+#include "offline/PrivateFiles.h"
 #include "offline/Sha256.h"
-
 #include "offline/Uuid7.h"
 
 #include <cstdio>
@@ -131,13 +131,15 @@ OfflineStore::OfflineStore(const StorePaths& paths, std::string terminalId)
     : terminalId_(std::move(terminalId)) {
     std::string error;
     std::error_code ec;
-    std::filesystem::path dir = std::filesystem::path(paths.db).parent_path();
+    const std::filesystem::path dir = std::filesystem::path(paths.db).parent_path();
     if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
-        std::filesystem::create_directories(dir, ec);
-        if (ec)
-            throw StoreError(StoreErrorKind::Io,
-                             "cannot create state directory " + dir.string() + ": " + ec.message());
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+        // The state directory holds the data key and the store: 0700 whatever the umask.
+        if (!ensurePrivateDir(dir.string(), &error))
+            throw StoreError(StoreErrorKind::Io, error); // names the directory and why
+    } else if (!dir.empty()) {
+        // One left wider (by an older version, or a technician's mkdir) is narrowed; when that is not
+        // possible (someone else's directory, /tmp) the store still opens: the app logs the warning.
+        ensurePrivateDir(dir.string());
     }
     cipher_ = RecordCipher::loadOrCreate(paths.dataKey, &error);
     if (!cipher_) throw StoreError(StoreErrorKind::KeyProblem, error);

@@ -3,6 +3,8 @@
 // Sections: statement | database | transaction
 #include "offline/SqliteDb.h"
 
+#include "offline/PrivateFiles.h"
+
 #include <chrono>
 #include <thread>
 
@@ -79,6 +81,16 @@ std::string SqliteStatement::blob(int col) const {
 
 // ---- database ----
 SqliteDb::SqliteDb(const std::string& path, bool create) : path_(path) {
+    // The database, its -wal and its -shm are private whatever the umask. SQLite would create a new
+    // database 0644 & ~umask and gives -wal and -shm the database's own mode: so the database is
+    // created 0600 here first, and files an older version left wider are narrowed. Best effort: when
+    // this fails, SQLite's own open below says why in its words.
+    if (!path.empty() && path != ":memory:") {
+        if (create) ensurePrivateFile(path);
+        narrowPrivateFile(path);
+        narrowPrivateFile(path + "-wal");
+        narrowPrivateFile(path + "-shm");
+    }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {

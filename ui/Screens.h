@@ -32,4 +32,12 @@ void drawCounterScreen(Ui& ui, const ScreenInfo& info);
 // While a slip prints, after it printed, or when it failed (then with what it says, on screen).
 void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture);
 
+// The kiosk could not start (its config file has problems): what the technician reads on the screen.
+struct OutOfServiceInfo {
+    std::string detail; // "FILE:LINE: key 'a.b': message" lines (LoadResult::report), a few of them
+};
+// The citizen is sent to a service window, in both languages (`other` is the second one); the
+// technician detail is shown small below. Drawn by ui/OutOfServiceRunner, without a KioskApp.
+void drawOutOfServiceScreen(Ui& ui, const StringTable& other, const OutOfServiceInfo& info);
+
 } // namespace kiosk::ui

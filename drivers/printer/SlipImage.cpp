@@ -3,6 +3,10 @@
 
 #include <stb_image_write.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -13,12 +17,33 @@ bool writeSlipPng(const SlipImage& image, const std::string& path, std::string* 
         if (error) *error = "empty image";
         return false;
     }
-    errno = 0;
-    if (stbi_write_png(path.c_str(), image.width, image.height, 1, image.pixels.data(), image.width) == 0) {
-        if (error) *error = "cannot write " + path + (errno ? std::string(": ") + std::strerror(errno) : "");
+    // A slip shows a citizen's (masked) name and case: the picture is 0600 whatever the umask, so it is
+    // encoded in memory and written through a file opened with that mode (stbi_write_png would fopen
+    // it 0666 & ~umask).
+    const std::vector<std::uint8_t> png = encodeSlipPng(image);
+    if (png.empty()) {
+        if (error) *error = "cannot encode the slip picture as PNG";
         return false;
     }
-    return true;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        if (error) *error = "cannot write " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    bool ok = ::fchmod(fd, 0600) == 0; // an existing, wider file is narrowed too
+    for (std::size_t off = 0; ok && off < png.size();) {
+        const ssize_t n = ::write(fd, png.data() + off, png.size() - off);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) off += static_cast<std::size_t>(n);
+    }
+    int err = errno;
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok && error) *error = "cannot write " + path + ": " + std::strerror(err);
+    return ok;
 }
 
 std::vector<std::uint8_t> encodeSlipPng(const SlipImage& image) {

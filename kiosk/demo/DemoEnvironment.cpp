@@ -3,11 +3,11 @@
 #include "drivers/idcard/ReaderSimulator.h"
 #include "drivers/idcard/SimCardSet.h"
 #include "drivers/printer/VirtualPrinter.h"
+#include "offline/PrivateFiles.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
 
 #include <atomic>
-#include <filesystem>
 #include <mutex>
 
 namespace kiosk {
@@ -30,12 +30,14 @@ DemoEnvironment::~DemoEnvironment() {
 }
 
 std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, std::string& error) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(o.stateDir, ec);
-    if (ec) {
-        error = "cannot create the demo state directory " + o.stateDir + ": " + ec.message();
-        return nullptr;
+    // Every directory of the demo's state is 0700 whatever the umask (older, wider ones are narrowed):
+    // it holds keys, the store and pictures of printed slips.
+    std::string why;
+    for (const char* sub : {"", "/central", "/tls", "/printed"}) {
+        if (!offline::ensurePrivateDir(o.stateDir + sub, &why)) {
+            error = "the demo state directory: " + why + " (or give another --demo-state DIR)";
+            return nullptr;
+        }
     }
     std::unique_ptr<DemoEnvironment> env(new DemoEnvironment());
     env->config_ = config::demoConfig(o.stateDir, o.mode);
@@ -49,9 +51,7 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, st
     ss.tlsDir = serverDir + "/tls";
     ss.demoData = true;
     ss.log = [](const std::string&) {}; // the demo server's request log would only clutter the kiosk's
-    fs::create_directories(serverDir, ec);
     env->parts_->server = std::make_unique<central::CentralServer>(ss);
-    std::string why;
     if (!env->parts_->server->start(&why)) {
         error = "the demo central server did not start: " + why;
         if (o.serverPort != 0)
@@ -89,7 +89,6 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, st
     if (o.mode == config::Mode::Hall) {
         printer::VirtualPrinterOptions vo;
         vo.outDir = o.stateDir + "/printed";
-        fs::create_directories(vo.outDir, ec);
         Parts* parts = env->parts_.get();
         env->parts_->printer =
             std::make_unique<printer::VirtualPrinter>(vo, [parts](const printer::RenderedJob& job) {

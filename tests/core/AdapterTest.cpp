@@ -102,7 +102,10 @@ TEST_CASE("a slip that cannot be printed comes back drawn, from the printer's th
     printer::PrinterSettings ps;
     ps.uri = "tcp://127.0.0.1:1"; // nothing listens there: the job fails as offline
     ps.timeoutMs = 500;
-    ReceiptPrinter p(ps, printer::SlipRenderOptions{}, events);
+    auto sink = std::make_unique<MemorySink>();
+    MemorySink& logged = *sink;
+    Logger log(std::move(sink));
+    ReceiptPrinter p(ps, printer::SlipRenderOptions{}, events, log);
     printer::Receipt r;
     r.blocks.push_back(printer::TextBlock{"办件进度 QH-1", {}});
     const std::uint64_t id = p.print(r);
@@ -117,6 +120,7 @@ TEST_CASE("a slip that cannot be printed comes back drawn, from the printer's th
     CHECK(done->jobId == id);
     CHECK_FALSE(done->ok);
     CHECK(done->failureKey == "print.failure.offline");
+    CHECK(logged.count("printer", "slip " + std::to_string(id) + " not printed: offline") == 1); // issue 8.12
     CHECK(done->preview.width > 0);
     CHECK(done->preview.height > 0);
     // Some ink: the text was drawn, not a blank page.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bad input at start-up: each case must exit non-zero with a message that names the problem and
-# what to do — never a crash (exit >= 128) or a silent blank screen.
+# what to do — never a crash (exit >= 128) or a silent blank screen. A bad config file is the
+# exception: it shows the out-of-service screen (checked here by a UI script) instead of exiting.
 # usage: bad_input.sh KIOSK KIOSK_CENTRAL WORKDIR
 set -u
 KIOSK=$1 CENTRAL=$2 WORK=$3
@@ -23,15 +24,36 @@ expect_fail() {
   fi
 }
 
-expect_fail "missing config" 2 "file not found.*kioskctl config init" -- "$KIOSK" --config "$WORK/none.toml" --headless
+# A config file with problems: the kiosk does not exit (the hall would see a desktop); it shows the
+# out-of-service screen with the problem for the technician, and logs it. A UI script checks the
+# screen (exit 0 = every check passed); without a script the kiosk keeps running.
+# out_of_service NAME DETAIL CONFIG: DETAIL on the screen and in the log.
+out_of_service() {
+  local name=$1 detail=$2 config=$3
+  printf 'wait-for "本机暂停服务" 10s\nexpect "请到服务窗口办理"\nexpect "%s"\ncheck-layout\nlayout 800x480\ncheck-layout\n' \
+    "$detail" >"$WORK/oos.kioskscript"
+  expect_fail "$name" 0 "kiosk\[error\] config: .*$detail" -- \
+    "$KIOSK" --config "$config" --headless --script "$WORK/oos.kioskscript" --screenshot-dir "$WORK"
+}
+out_of_service "missing config" "none.toml: file not found" "$WORK/none.toml"
 printf '[terminal]\nid = "A"\nmode = 7\n' >"$WORK/bad.toml"
-expect_fail "invalid config" 2 "bad.toml:3: key 'terminal.mode'" -- "$KIOSK" --config "$WORK/bad.toml" --headless
+out_of_service "invalid config" "bad.toml:3: key 'terminal.mode'" "$WORK/bad.toml"
 printf '[terminal\n' >"$WORK/syntax.toml"
-expect_fail "config syntax" 2 "syntax.toml:1: not valid TOML" -- "$KIOSK" --config "$WORK/syntax.toml" --headless
+out_of_service "config syntax" "syntax.toml:1: not valid TOML" "$WORK/syntax.toml"
 printf 'x' >"$WORK/unreadable.toml" && chmod 000 "$WORK/unreadable.toml"
 if [ "$(id -u)" -ne 0 ]; then
-  expect_fail "unreadable config" 2 "cannot be read" -- "$KIOSK" --config "$WORK/unreadable.toml" --headless
+  out_of_service "unreadable config" "unreadable.toml: cannot be read" "$WORK/unreadable.toml"
 fi
+mkdir -p "$WORK/confdir"
+out_of_service "config is a directory" "confdir: is a directory" "$WORK/confdir"
+out_of_service "config is a device" "/dev/zero: is not a regular file" /dev/zero
+# A dotted key of 50,000 parts (~100 KB) crashed the kiosk inside toml++ (SIGSEGV, no message).
+{ printf '[terminal]\nid = "A"\na'; for _ in $(seq 5000); do printf '.a.a.a.a.a.a.a.a.a.a'; done; printf ' = 1\n'; } \
+  >"$WORK/dotted.toml"
+out_of_service "50,000 dotted parts" "dotted.toml:3: a key with more than 16 dotted parts" "$WORK/dotted.toml"
+# Without a script the out-of-service screen stays up: still running when `timeout` ends it (124).
+expect_fail "out of service keeps running" 124 "kiosk\[error\] config: .*bad.toml:3" -- \
+  timeout 5 "$KIOSK" --config "$WORK/bad.toml" --headless
 
 # A valid config whose font does not exist.
 cat >"$WORK/nofont.toml" <<TOML
@@ -70,7 +92,10 @@ kill "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null
 
 # Command-line mistakes.
 expect_fail "no mode" 64 "either --config FILE" -- "$KIOSK"
-expect_fail "bad size" 64 "--size wants WIDTHxHEIGHT" -- "$KIOSK" --demo --size huge
+expect_fail "bad size" 64 "--size: wants WIDTHxHEIGHT" -- "$KIOSK" --demo --size huge
+expect_fail "unknown option" 64 "not expected: --bogus" -- "$KIOSK" --demo --bogus
+expect_fail "help" 0 "Usage: kiosk" -- "$KIOSK" --help
+expect_fail "version" 0 "^kiosk [0-9]+\.[0-9]+\.[0-9]+" -- "$KIOSK" --version
 printf 'tap "x"\nklick\n' >"$WORK/bad.kioskscript"
 expect_fail "bad script" 2 "bad.kioskscript:2: unknown command 'klick'" -- \
   "$KIOSK" --demo --headless --demo-state "$WORK/demo2" --script "$WORK/bad.kioskscript"
