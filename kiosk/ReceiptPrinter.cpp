@@ -19,7 +19,11 @@ ReceiptPrinter::ReceiptPrinter(printer::PrinterSettings settings, printer::SlipR
               }
           }
           events_.push(std::move(out));
-      }) {}
+      }) {
+    // The printer's state at start-up, not 30 s later (the first idle poll): an unplugged printer is
+    // in the log before a citizen finds out.
+    queue_.requestStatus();
+}
 
 void ReceiptPrinter::logEvent(const printer::PrinterEvent& e) {
     using K = printer::PrinterEvent::Kind;
