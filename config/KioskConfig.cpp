@@ -426,7 +426,7 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
         r.readBool("fullscreen", cfg.ui.fullscreen);
         r.readInt("width", cfg.ui.width, 320, 7680);
         r.readInt("height", cfg.ui.height, 240, 7680);
-        r.readDouble("text_scale", cfg.ui.textScale, 0.75, 1.6);
+        r.readDouble("text_scale", cfg.ui.textScale, 0.75, 1.3); // every screen is tested across this range
         r.reportUnknownKeys();
         cfg.ui.fontPath = resolvePath(cfg.ui.fontPath, baseDir);
     }
@@ -594,7 +594,8 @@ std::string configTemplate(const TemplateOptions& o) {
       << "# Window size when fullscreen = false.\n"
       << "width = 1280\n"
       << "height = 800\n"
-      << "# 1.0 standard; up to 1.6 for the elder-friendly layout.\n"
+      << "# 0.75 .. 1.3; 1.0 standard. Every screen is tested across this range at every supported size.\n"
+      << "# Elder mode (larger text, fewer items per screen) is a per-session switch, not this setting.\n"
       << "text_scale = 1.0\n\n"
       << "[technician]\n"
       << "# PIN hash for technician mode; empty disables it.\n"
@@ -606,7 +607,7 @@ KioskConfig demoConfig(const std::string& stateDir, Mode mode) {
     KioskConfig cfg;
     cfg.terminal.id = mode == Mode::Hall ? "DEMO-HALL-01" : "DEMO-COUNTER-03";
     cfg.terminal.mode = mode;
-    cfg.terminal.hallName = "示范区政务服务中心";
+    cfg.terminal.hallName = "青禾区政务服务中心"; // the district the demo data (server/data) describes
     cfg.terminal.counter = mode == Mode::Counter ? 3 : 0;
     cfg.terminal.stateDir = stateDir;
     cfg.server.url = "https://127.0.0.1:0"; // set by the demo launcher once the local server listens

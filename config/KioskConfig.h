@@ -76,7 +76,7 @@ struct UiConfig {
     bool fullscreen = true; // borderless full screen; false = a window of width x height
     int width = 1280;       // window size when not full screen
     int height = 800;       //
-    double textScale = 1.0; // 1.0 standard, up to 1.6 for the elder-friendly (适老化) layout
+    double textScale = 1.0; // 0.75 .. 1.3 (the range every screen is tested at); elder mode is per session
 };
 
 struct TechnicianConfig {

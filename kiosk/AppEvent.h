@@ -5,6 +5,7 @@
 #include "drivers/printer/SlipImage.h"
 #include "kiosk/CaseRecord.h"
 #include "kiosk/CitizenIdentity.h"
+#include "kiosk/HallContacts.h"
 
 #include <cstdint>
 #include <string>
@@ -18,6 +19,12 @@ struct CardPresented {
     CitizenIdentity citizen;
 };
 struct CardRemoved {};
+// A card is on the reader and being read: the screen says 正在读取，请勿移动证件 (reader.reading).
+struct CardReading {};
+// The card was lifted during its read: nothing of it was read (issue 8.9).
+struct CardReadAborted {
+    std::string messageKey = "reader.lifted"; // 证件已移开，没有读到信息……
+};
 struct ReaderStatusChanged {
     bool connected = false;
     std::string messageKey; // string-table key for the citizen ("reader.disconnected" ...)
@@ -25,7 +32,9 @@ struct ReaderStatusChanged {
 };
 
 // ---- central server ----
-enum class QueryOutcome { Ok, Offline, ServerError, Busy };
+// IdNotAccepted: the card's number is not one the central server looks cases up by (checked on the
+// terminal, or the server answered 400 bad_id_number). Trying again cannot help: no 重试 (issue 8.5).
+enum class QueryOutcome { Ok, Offline, ServerError, Busy, IdNotAccepted };
 struct CaseQueryFinished {
     std::uint64_t requestId = 0;
     QueryOutcome outcome = QueryOutcome::Ok;
@@ -55,7 +64,13 @@ struct SyncStatusChanged {
     std::string error; // technician detail, never personal data
 };
 
-using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished,
-                              PrintFinished, SlipRendered, SyncStatusChanged>;
+// The catalog arrived or changed (at start from the store's cache, then from the server).
+struct CatalogChanged {
+    HallContacts contacts;
+};
+
+using AppEvent =
+    std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
+                 SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted>;
 
 } // namespace kiosk

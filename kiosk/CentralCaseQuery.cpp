@@ -1,5 +1,6 @@
 #include "kiosk/CentralCaseQuery.h"
 
+#include "drivers/idcard/IdNumber.h"
 #include "kiosk/SecureWipe.h"
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,14 @@
 namespace kiosk {
 
 namespace {
+
+// The "code" of a JSON error body ({"error": {"code": ...}}), empty when there is none.
+std::string errorCode(const std::string& body) {
+    const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+    if (!j.is_object() || !j.contains("error") || !j["error"].is_object()) return {};
+    const auto code = j["error"].find("code");
+    return code != j["error"].end() && code->is_string() ? code->get<std::string>() : std::string();
+}
 
 // A request body holding an ID number, wiped however the job ends (run, or dropped at shutdown).
 struct WipedBody {
@@ -27,6 +36,16 @@ CentralCaseQuery::~CentralCaseQuery() {
 }
 
 void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& idNumber) {
+    if (idcard::idNumberForm(idNumber) == idcard::IdNumberForm::Invalid) {
+        // Not a number the server looks cases up by (the same rule it applies): say so at once
+        // instead of a round trip that ends in "try again" (issue 8.5).
+        CaseQueryFinished ev;
+        ev.requestId = requestId;
+        ev.outcome = QueryOutcome::IdNotAccepted;
+        ev.detail = "the card's number is not an 18-character or 15-character ID number; not sent";
+        events_.push(std::move(ev));
+        return;
+    }
     auto body = std::make_shared<WipedBody>();
     body->text = nlohmann::json{{"id_number", idNumber}}.dump();
     worker_.post([this, requestId, body] {
@@ -50,6 +69,11 @@ CaseQueryFinished caseQueryOutcome(std::uint64_t requestId, const offline::HttpR
     if (!r.transportOk()) {
         ev.outcome = QueryOutcome::Offline;
         ev.detail = r.error.empty() ? "no response from the central server" : r.error;
+    } else if (r.status == 400 && errorCode(r.body) == "bad_id_number") {
+        // An older central server that knows only 18-character numbers answers a 2017 foreign
+        // permanent resident card like this: a plain message, never a 重试 that fails again.
+        ev.outcome = QueryOutcome::IdNotAccepted;
+        ev.detail = "central server does not accept this card's number (HTTP 400 bad_id_number)";
     } else if (r.status == 429 || r.status == 503) {
         ev.outcome = QueryOutcome::Busy;
         ev.detail = "central server busy (HTTP " + std::to_string(r.status) + ")";

@@ -1,6 +1,7 @@
 // CentralCaseQuery — CaseQueryService over HTTPS to the central server (POST /api/v1/cases/query).
 // Case status is online-only (privacy: nothing of it is cached on the terminal); a failure is
-// reported as Offline / Busy / ServerError so the screen can say which in plain words.
+// reported as Offline / Busy / ServerError so the screen can say which in plain words; a card number
+// the server does not look cases up by (checked here first, or a 400 bad_id_number) is IdNotAccepted.
 #pragma once
 
 #include "kiosk/EventQueue.h"

@@ -2,6 +2,8 @@
 
 #include "kiosk/SecureWipe.h"
 
+#include <cstdio>
+
 namespace kiosk {
 
 void CitizenIdentity::wipe() {
@@ -10,6 +12,15 @@ void CitizenIdentity::wipe() {
     secureWipe(maskedIdNumber);
     secureWipe(cardType);
     idChecksumOk = true;
+    expired = false;
+}
+
+bool cardExpired(const std::string& validTo, std::chrono::year_month_day today) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (validTo.size() != 10 || std::sscanf(validTo.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return false;
+    const std::chrono::year_month_day last{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    return last.ok() && last < today;
 }
 
 std::string maskName(const std::string& s) {

@@ -5,6 +5,7 @@
 // for the screen. wipe() runs when the session ends.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 namespace kiosk {
@@ -15,9 +16,14 @@ struct CitizenIdentity {
     std::string maskedIdNumber; // first 6 + last 4, the only form the screen shows
     std::string cardType;       // resident | hmt_permit | foreign_2017 | foreign_2023
     bool idChecksumOk = true;
+    bool expired = false; // the card's validity ended before today (the hall's date): flag it to the citizen
 
     void wipe();
 };
+
+// True when `validTo` ("YYYY-MM-DD", the card's last valid day) is before `today`. "长期" (no end),
+// an empty or unreadable date is not expired: the terminal does not guess.
+bool cardExpired(const std::string& validTo, std::chrono::year_month_day today);
 
 // "王秀英" -> "王**", "SMITH JOHN" -> "S*********": the family name stays, the rest is masked.
 std::string maskName(const std::string& utf8Name);

@@ -46,7 +46,7 @@ void HallFlow::startQuery(TimePoint now) {
 
 void HallFlow::retryCaseQuery(TimePoint now) {
     if (screen_ == HallScreen::CaseQuery && caseQuery_.phase == CaseQueryPhase::Failed &&
-        caseQuery_.citizen) {
+        caseQuery_.retryable && caseQuery_.citizen) {
         startQuery(now);
     }
 }
@@ -90,8 +90,14 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
         if (screen_ != HallScreen::CaseQuery) return; // not asked for; the reader is not even polled then
         endCitizenSession();                          // a new card is a new citizen
         caseQuery_.citizen = card->citizen;
-        if (readerMessageKey_ == "reader.error") readerMessageKey_ = "reader.place_card"; // it read fine now
+        if (readerMessageKey_ == "reader.error" || readerMessageKey_ == "reader.reading" ||
+            readerMessageKey_ == "reader.lifted")
+            readerMessageKey_ = "reader.place_card"; // it read fine now
         startQuery(now);
+    } else if (std::holds_alternative<CardReading>(event)) {
+        if (screen_ == HallScreen::CaseQuery) readerMessageKey_ = "reader.reading"; // 请勿移动证件
+    } else if (const auto* lifted = std::get_if<CardReadAborted>(&event)) {
+        if (screen_ == HallScreen::CaseQuery) readerMessageKey_ = lifted->messageKey; // place it again
     } else if (std::holds_alternative<CardRemoved>(event)) {
         // The citizen may lift the card and keep reading their results: nothing to do.
     } else if (const auto* st = std::get_if<ReaderStatusChanged>(&event)) {
@@ -127,9 +133,12 @@ void HallFlow::handle(const AppEvent& event, TimePoint now) {
             sortForCitizen(caseQuery_.cases);
         } else {
             caseQuery_.phase = CaseQueryPhase::Failed;
-            caseQuery_.failureKey = q->outcome == QueryOutcome::Offline ? "cases.offline"
-                                    : q->outcome == QueryOutcome::Busy  ? "cases.busy"
-                                                                        : "cases.server_error";
+            caseQuery_.failureKey = q->outcome == QueryOutcome::Offline         ? "cases.offline"
+                                    : q->outcome == QueryOutcome::Busy          ? "cases.busy"
+                                    : q->outcome == QueryOutcome::IdNotAccepted ? "cases.id_not_accepted"
+                                                                                : "cases.server_error";
+            // The same card would be refused again: no 重试, the message says where to go instead.
+            caseQuery_.retryable = q->outcome != QueryOutcome::IdNotAccepted;
             caseQuery_.failureDetail = q->detail;
         }
     }

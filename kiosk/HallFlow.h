@@ -36,6 +36,7 @@ struct CaseQueryView {
     std::vector<CaseRecord> cases;
     std::string failureKey; // string-table key when phase == Failed
     std::string failureDetail;
+    bool retryable = true; // Failed: false when trying again cannot help (no 重试 button; issue 8.5)
 };
 
 enum class SlipPhase { None, Printing, Printed, Failed };

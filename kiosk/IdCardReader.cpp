@@ -1,6 +1,7 @@
 #include "kiosk/IdCardReader.h"
 
 #include "drivers/idcard/IdNumber.h"
+#include "kiosk/HallTime.h"
 
 namespace kiosk {
 
@@ -43,11 +44,21 @@ bool toAppEvent(const idcard::ReaderEvent& in, AppEvent& out) {
         who.maskedIdNumber = idcard::maskIdNumber(card.idNumber);
         who.cardType = idcard::cardTypeKey(card.type);
         who.idChecksumOk = !card.hasIdChecksum() || card.idChecksumOk;
+        // Today in the hall's zone, not the machine's: near midnight they are different days.
+        who.expired = cardExpired(card.validTo, hallDay(std::chrono::system_clock::now()));
         out = CardPresented{std::move(who)};
         return true;
     }
     if (std::holds_alternative<idcard::CardRemoved>(in)) {
         out = CardRemoved{};
+        return true;
+    }
+    if (std::holds_alternative<idcard::CardReading>(in)) {
+        out = CardReading{};
+        return true;
+    }
+    if (std::holds_alternative<idcard::CardReadAborted>(in)) {
+        out = CardReadAborted{};
         return true;
     }
     if (const auto* f = std::get_if<idcard::ReaderFault>(&in)) {

@@ -1,6 +1,7 @@
 #include "kiosk/KioskApp.h"
 
 #include "kiosk/CentralCaseQuery.h"
+#include "kiosk/HallTime.h"
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/SyncSettingsFromConfig.h"
@@ -29,6 +30,10 @@ struct NoPrinter : PrintService {
 KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
     : config_(c), log_(log), syncLog_(log, "sync"), storeLog_(log, "store"),
       strings_(StringTable::load(c.terminal.language)) {
+    // Times on screen and paper are the hall's, not the machine's TZ (issue 8.6); before any worker.
+    const HallTimeZoneLoad zone = loadHallTimeZone(c.terminal.timeZone);
+    setHallTimeZone(zone.zone);
+    if (!zone.warning.empty()) log_.warning("time", zone.warning);
     checkStateAndEnrolment(); // before any worker touches the state directory
     if (c.terminal.mode == config::Mode::Hall && !c.idcard.port.empty()) {
         idcard::ReaderSettings rs;
@@ -80,6 +85,8 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
             storeLog_.set(e.error, LogLevel::Error, "the offline store failed: " + e.error);
         } else if (e.kind == offline::SyncEvent::Kind::Rejected) {
             log_.warning("sync", "the central server refused a record: " + e.error);
+        } else if (e.kind == offline::SyncEvent::Kind::CatalogUpdated) {
+            events_.push(CatalogChanged{hallContactsFromCatalog(e.data)});
         }
     });
     sync_->start();
@@ -132,6 +139,7 @@ int KioskApp::pump(TimePoint now) {
             logSync(*sync);
         }
         if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
+        if (const auto* catalog = std::get_if<CatalogChanged>(&e)) contacts_ = catalog->contacts;
         hall_->handle(e, now);
     }
     for (AppEvent& e : events) {

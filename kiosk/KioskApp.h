@@ -42,6 +42,8 @@ public:
     const StringTable& strings() const { return strings_; }
     // The sync engine's last word (nothing before its first cycle).
     const std::optional<SyncStatusChanged>& syncStatus() const { return syncStatus_; }
+    // The district's hotline, address and hours from the catalog (empty until it first arrives).
+    const HallContacts& contacts() const { return contacts_; }
     void setLanguage(std::string_view language) { strings_ = StringTable::load(language); }
 
     // Delivers every queued worker event to the flows, then lets time-outs fire. Returns the
@@ -66,6 +68,7 @@ private:
     std::atomic<bool> readerConnected_{false}; // read by the sync thread for heartbeats
     std::unique_ptr<offline::SyncEngine> sync_;
     std::optional<SyncStatusChanged> syncStatus_;
+    HallContacts contacts_;
     StringTable strings_;
     std::unique_ptr<HallFlow> hall_;
     int timeoutsSeen_ = 0;

@@ -3,6 +3,7 @@
 // Sections: TLS setup | terminal identity | routes | lifecycle
 #include "server/CentralServer.h"
 
+#include "drivers/idcard/IdNumber.h"
 #include "offline/SqliteDb.h"
 #include "offline/TlsCredentials.h"
 #include "offline/Uuid7.h"
@@ -530,8 +531,13 @@ struct CentralServer::Impl {
             nlohmann::json body;
             if (!parseJsonBody(req, res, &body)) return;
             auto id = body.find("id_number");
-            if (id == body.end() || !id->is_string() || id->get<std::string>().size() != 18) {
-                sendError(res, 400, "bad_id_number", "id_number must be an 18-character string");
+            // 18 characters (resident cards, HK/Macao/Taiwan permits, 2023 foreign permanent resident
+            // cards) or the 15-character 2017 foreign permanent resident card (issue 8.5).
+            if (id == body.end() || !id->is_string() ||
+                idcard::idNumberForm(id->get_ref<const std::string&>()) == idcard::IdNumberForm::Invalid) {
+                sendError(res, 400, "bad_id_number",
+                          "id_number must be 17 digits and a check character (0-9 or X), or a 2017 foreign "
+                          "permanent resident card number (3 capital letters and 12 digits)");
                 return;
             }
             if (rateLimited(terminalOf(req), res)) return;

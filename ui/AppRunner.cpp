@@ -71,6 +71,26 @@ public:
         return !screenshotPath_.empty();
     }
     void requestFrames(int n) override { schedule_.owe(n); }
+    bool setLayout(int width, int height, double textScale, std::string& error) override {
+        opt_.textScale = textScale;
+        SDL_SetWindowSize(window_, width, height);
+        int w = 0, h = 0;
+        SDL_GetWindowSize(window_, &w, &h);
+        if (w != width || h != height) {
+            error =
+                "the window could not be resized to " + std::to_string(width) + "x" + std::to_string(height);
+            return false;
+        }
+        if (!fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(w, h, textScale), error)) return false;
+        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        requestFrames(3);
+        return true;
+    }
+    std::pair<float, float> displaySize() const override {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(renderer_, &w, &h);
+        return {static_cast<float>(w), static_cast<float>(h)};
+    }
 
 private:
     bool setup(std::string& error);

@@ -21,12 +21,23 @@ ImU32 statusColor(const Theme& th, const CaseRecord& c) {
     }
 }
 
+void drawWaitingWords(Ui& ui, const HallFlow& flow);
+
 void drawWaiting(Ui& ui, const HallFlow& flow) {
     const float em = ui.em;
-    ImGui::Dummy(ImVec2(0, em * 1.2f));
-    // A card on a reader, drawn: the citizen sees where to put it.
-    const float cw = em * 7, ch = em * 4.4f;
+    // A card on a reader, drawn: the citizen sees where to put it. The words below it matter more:
+    // on a short screen (or at a large text scale) the picture shrinks, or goes, to leave them room.
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float words = ui.fonts.font(FontSize::Title)->FontSize + em * 0.4f +
+                        ui.fonts.font(FontSize::Body)->FontSize * 2 + em * 0.4f +
+                        ui.fonts.font(FontSize::Large)->FontSize;
+    const float ch = std::min(em * 4.4f, avail.y - words - em * 3.2f); // 1.2 em above, 1.6 below, slack
+    if (ch < em * 1.5f) {
+        drawWaitingWords(ui, flow);
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, em * 1.2f));
+    const float cw = ch * (7.f / 4.4f);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 c0(p.x + (avail.x - cw) * 0.5f, p.y);
@@ -42,6 +53,11 @@ void drawWaiting(Ui& ui, const HallFlow& flow) {
                           ui.theme.pending);
     }
     ImGui::Dummy(ImVec2(0, ch + em * 1.6f));
+    drawWaitingWords(ui, flow);
+}
+
+void drawWaitingWords(Ui& ui, const HallFlow& flow) {
+    const float em = ui.em;
     if (!flow.readerConnected()) {
         text(ui, ui.t(flow.readerMessageKey()), FontSize::Large, ui.theme.bad, Align::Center);
         return;
@@ -128,11 +144,13 @@ float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float wid
     ImGui::SameLine(0, em * 0.6f);
     text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left,
          inner - ImGui::GetItemRectSize().x - em - printWidth);
-    text(ui, c.caseNo + "    " + c.department, FontSize::Body, ui.theme.textMuted, Align::Left, inner);
-    std::string dates = ui.t("cases.accepted_at") + " " + displayTime(c.acceptedAt) + "    " +
-                        ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)});
+    text(ui, c.caseNo + "    " + keepTogether(c.department), FontSize::Body, ui.theme.textMuted, Align::Left,
+         inner);
+    // Each label stays with its value on one line (no-break spaces); lines break between the pairs.
+    std::string dates = keepTogether(ui.t("cases.accepted_at") + " " + displayTime(c.acceptedAt)) + "    " +
+                        keepTogether(ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)}));
     if (!c.dueDate.empty() && c.completedAt.empty())
-        dates += "    " + ui.t("cases.due_date") + " " + c.dueDate;
+        dates += "    " + keepTogether(ui.t("cases.due_date") + " " + c.dueDate);
     text(ui, dates, FontSize::Body, ui.theme.text, Align::Left, inner);
     if (!c.completedAt.empty()) {
         text(ui, ui.t("cases.completed_at") + " " + displayTime(c.completedAt), FontSize::Large,
@@ -197,7 +215,9 @@ void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
     // taller card.
     const float gap = em * 0.6f;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int columns = avail > em * 28 ? 2 : 1;
+    // A card narrower than 24 em wraps the item's name into short lines: two columns only when
+    // both get that much (wide landscape screens at a small text scale).
+    const int columns = avail >= em * 48.6f ? 2 : 1;
     const float cardWidth = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     ImVec2 rowStart = ImGui::GetCursorScreenPos();
     float rowBottom = rowStart.y;
@@ -219,19 +239,10 @@ void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
 void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
     const float em = ui.em;
     const CaseQueryView& view = flow.caseQuery();
-    // Title row: title left, home button right.
-    const ImVec2 row = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    const ImVec2 homeSize(em * 6, em * 2.2f);
-    ImGui::SetCursorScreenPos(ImVec2(row.x + width - homeSize.x, row.y));
-    if (button(ui, ui.t("app.back_home"), homeSize, ButtonKind::Secondary)) {
+    if (titleRow(ui, ui.t("cases.title"))) {
         flow.goHome();
         return;
     }
-    ImGui::SetCursorScreenPos(
-        ImVec2(row.x, row.y + (homeSize.y - ui.fonts.font(FontSize::Title)->FontSize) * 0.5f));
-    text(ui, ui.t("cases.title"), FontSize::Title, ui.theme.text);
-    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + homeSize.y + em * 0.5f));
 
     switch (view.phase) {
     case CaseQueryPhase::WaitingForCard:

@@ -17,7 +17,14 @@ struct RegisteredItem {
     float x = 0, y = 0, w = 0, h = 0;
     bool tappable = false;
     TextSource source = TextSource::Widget;
+    // For the layout check (`check-layout`): what a citizen would see as broken.
+    bool clipped = false;   // part of it is cut off by its window, and that window cannot scroll
+    bool overflows = false; // a label wider or taller than its button or tile
+    unsigned layer = 0;     // the top-level window it is drawn in (overlays are other layers)
 };
+
+// Layout problems of one frame, in words for a failing test ("" when none).
+std::string layoutProblems(const std::vector<RegisteredItem>& items, float displayW, float displayH);
 
 class FrameRegistry {
 public:
@@ -30,11 +37,20 @@ public:
     bool tappedThisFrame() const { return tapped_; }
     void endFrame() { shown_.swap(building_); }
     void add(std::string_view text, float x, float y, float w, float h, bool tappable) {
-        building_.push_back({std::string(text), x, y, w, h, tappable, TextSource::Widget});
+        RegisteredItem item;
+        item.text = std::string(text);
+        item.x = x, item.y = y, item.w = w, item.h = h;
+        item.tappable = tappable;
+        building_.push_back(std::move(item));
     }
+    void add(RegisteredItem item) { building_.push_back(std::move(item)); }
     // The words of a picture drawn in the rectangle (not tappable).
     void addPictureText(std::string_view text, float x, float y, float w, float h) {
-        building_.push_back({std::string(text), x, y, w, h, false, TextSource::SlipPicture});
+        RegisteredItem item;
+        item.text = std::string(text);
+        item.x = x, item.y = y, item.w = w, item.h = h;
+        item.source = TextSource::SlipPicture;
+        building_.push_back(std::move(item));
     }
 
     // The tappable item whose label is exactly `label` (the last drawn wins: overlays draw last).
@@ -52,6 +68,7 @@ public:
         }
         return false;
     }
+    const std::vector<RegisteredItem>& shown() const { return shown_; }
     // True when the slip picture on screen says `needle`.
     bool slipShows(std::string_view needle) const {
         for (const auto& i : shown_) {

@@ -5,12 +5,6 @@ namespace kiosk::ui {
 
 void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint now) {
     const float em = ui.em;
-    ImGui::Dummy(ImVec2(0, em * 0.8f));
-    text(ui, ui.t("home.welcome"), FontSize::Title, ui.theme.text, Align::Center);
-    ImGui::Dummy(ImVec2(0, em * 0.2f));
-    text(ui, ui.t("home.hint"), FontSize::Body, ui.theme.textMuted, Align::Center);
-    ImGui::Dummy(ImVec2(0, em * 0.8f));
-
     struct Entry {
         const char* title;
         const char* sub;
@@ -22,21 +16,56 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
         {"home.complaint_track", "home.complaint_track_sub", HallScreen::ComplaintTrack},
         {"home.service_guide", "home.service_guide_sub", HallScreen::ServiceGuide},
     };
+    const int count = static_cast<int>(std::size(entries));
 
+    // What fits decides what is shown: at a large text scale or on a short screen the greeting,
+    // then the tiles' second lines give way, so the tiles' titles never clip (checked by the
+    // layout matrix test at every size and scale).
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float startY = ImGui::GetCursorScreenPos().y;
     const float footer = em * 1.6f;
     const bool portrait = avail.x < avail.y;
     const int cols = portrait ? 1 : 2;
-    const int rows = 4 / cols;
+    const int rows = (count + cols - 1) / cols;
     const float gap = em * 0.8f;
-    const float margin = em * 1.2f;
-    const float w = (avail.x - 2 * margin - gap * (cols - 1)) / cols;
-    const float h = std::min(em * 5.5f, (avail.y - footer - gap * (rows - 1)) / rows);
+    const float titleH = ui.fonts.font(FontSize::Title)->FontSize;
+    const float bodyH = ui.fonts.font(FontSize::Body)->FontSize;
+    const float tileWithSub = titleH + em * 0.4f + bodyH + em * 1.2f;
+    const float tileTitleOnly = titleH + em * 0.8f;
+    const float greeting = em * 0.8f + titleH + em * 0.2f + bodyH + em * 0.8f;
+    auto tileSpace = [&](bool withGreeting) {
+        return (avail.y - footer - (withGreeting ? greeting : em * 0.4f) -
+                gap * static_cast<float>(rows - 1)) /
+               static_cast<float>(rows);
+    };
+    const bool showGreeting = tileSpace(true) >= tileWithSub;
+    if (showGreeting) {
+        ImGui::Dummy(ImVec2(0, em * 0.8f));
+        text(ui, ui.t("home.welcome"), FontSize::Title, ui.theme.text, Align::Center);
+        ImGui::Dummy(ImVec2(0, em * 0.2f));
+        text(ui, ui.t("home.hint"), FontSize::Body, ui.theme.textMuted, Align::Center);
+        ImGui::Dummy(ImVec2(0, em * 0.8f));
+    } else {
+        ImGui::Dummy(ImVec2(0, em * 0.4f));
+    }
+    // Measured after the greeting, which may have wrapped onto more lines than estimated.
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    for (int i = 0; i < 4; ++i) {
+    const float space = (startY + avail.y - footer - origin.y - gap * static_cast<float>(rows - 1)) /
+                        static_cast<float>(rows);
+    const bool showSub = space >= tileWithSub;
+    const float margin = em * 1.2f;
+    const float w = (avail.x - 2 * margin - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    // Portrait screens give the tiles the height they have (no half-empty screen), up to 9 em.
+    const float h = std::max(tileTitleOnly, std::min(portrait ? em * 9.f : em * 5.5f, space));
+    const float used = h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1);
+    // Room left over (tall portrait screens) goes a third above the tiles, two thirds below.
+    const float top = origin.y + std::max(0.f, (avail.y - footer - (origin.y - startY) - used) / 3.f);
+    for (int i = 0; i < count; ++i) {
         const int r = i / cols, c = i % cols;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + c * (w + gap), origin.y + r * (h + gap)));
-        if (tile(ui, ui.t(entries[i].title), ui.t(entries[i].sub), ImVec2(w, h)))
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + static_cast<float>(c) * (w + gap),
+                                         top + static_cast<float>(r) * (h + gap)));
+        if (tile(ui, ui.t(entries[i].title), showSub ? ui.t(entries[i].sub) : std::string_view(),
+                 ImVec2(w, h)))
             flow.open(entries[i].screen, now);
     }
     const ImVec2 win = ImGui::GetWindowPos();

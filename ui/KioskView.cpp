@@ -18,7 +18,7 @@ std::string KioskView::signature(TimePoint now) const {
            std::to_string(countdown ? *countdown : -1) + "/" +
            std::to_string(static_cast<int>(hall.slip().phase)) + "/" +
            std::to_string(hall.slip().previewSerial) + "/" + app_.strings().language() + "/" +
-           (sync ? std::to_string(sync->online) : "?");
+           (sync ? std::to_string(sync->online) : "?") + "/" + app_.contacts().hotline;
 }
 
 void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipTexture, float em,
@@ -56,13 +56,14 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipT
             drawCaseQueryScreen(ui, hall, now);
             break;
         case HallScreen::Complaint:
-            drawNoticeScreen(ui, hall, "complaint.title", "complaint.not_available");
+            drawNoticeScreen(ui, hall, "complaint.title", "complaint.not_available", &app_.contacts());
             break;
         case HallScreen::ComplaintTrack:
-            drawNoticeScreen(ui, hall, "complaint_track.title", "complaint_track.not_available");
+            drawNoticeScreen(ui, hall, "complaint_track.title", "complaint_track.not_available",
+                             &app_.contacts());
             break;
         case HallScreen::ServiceGuide:
-            drawNoticeScreen(ui, hall, "guide.title", "guide.not_available");
+            drawNoticeScreen(ui, hall, "guide.title", "guide.not_available", &app_.contacts());
             break;
         }
     }

@@ -4,19 +4,31 @@
 
 namespace kiosk::ui {
 
-void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey) {
+void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey,
+                      const HallContacts* contacts) {
     const float em = ui.em;
+    if (titleRow(ui, ui.t(titleKey))) {
+        flow.goHome();
+        return;
+    }
     ImGui::Dummy(ImVec2(0, em * 0.8f));
-    text(ui, ui.t(titleKey), FontSize::Title, ui.theme.text, Align::Center);
-    ImGui::Dummy(ImVec2(0, em * 1.5f));
-    ImGui::Indent(em * 2);
-    text(ui, ui.t(messageKey), FontSize::Large, ui.theme.textMuted, Align::Center,
-         ImGui::GetContentRegionAvail().x - em * 2);
-    ImGui::Unindent(em * 2);
-    ImGui::Dummy(ImVec2(0, em * 1.5f));
-    const ImVec2 size(em * 8, em * 2.6f);
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
-    if (button(ui, ui.t("app.back_home"), size)) flow.goHome();
+    const float width = ImGui::GetContentRegionAvail().x - em * 2;
+    ImGui::Indent(em);
+    text(ui, ui.t(messageKey), FontSize::Large, ui.theme.textMuted, Align::Center, width);
+    // Where to turn instead, from the district's own data (the catalog), when the server sent it.
+    if (contacts && !contacts->empty()) {
+        ImGui::Dummy(ImVec2(0, em * 0.8f));
+        if (!contacts->hotline.empty())
+            text(ui, keepTogether(ui.t("contacts.hotline") + " " + contacts->hotline), FontSize::Title,
+                 ui.theme.text, Align::Center, width);
+        if (!contacts->address.empty())
+            text(ui, ui.t("contacts.address") + " " + contacts->address, FontSize::Body, ui.theme.text,
+                 Align::Center, width);
+        if (!contacts->hours.empty())
+            text(ui, ui.t("contacts.hours") + " " + contacts->hours, FontSize::Body, ui.theme.text,
+                 Align::Center, width);
+    }
+    ImGui::Unindent(em);
 }
 
 void drawCounterScreen(Ui& ui, const ScreenInfo& info) {

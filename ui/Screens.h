@@ -24,8 +24,10 @@ bool drawHeader(Ui& ui, const ScreenInfo& info, float height);
 
 void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint now);
 void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now);
-// A screen whose service is not available on this terminal yet: says so and offers the way home.
-void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey);
+// A screen whose service is not available on this terminal yet: says so, where to turn instead
+// (the district's hotline, address and hours when known), and offers the way home.
+void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey,
+                      const HallContacts* contacts = nullptr);
 // Dims the screen and counts down; "continue" keeps the session.
 void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now);
 void drawCounterScreen(Ui& ui, const ScreenInfo& info);

@@ -38,18 +38,29 @@ void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
         break;
     }
     if (hasPicture) {
+        // The picture is the citizen's copy when the paper is out, so it must be readable: printed
+        // text is 24 dots high, shown at least 0.8 em, as wide as the panel allows. What does not fit
+        // in height scrolls (drag with a finger, or the wide scroll bar).
         const float top = ImGui::GetCursorScreenPos().y + em * 0.3f;
         const float maxH = p.y + panelH - top - em * 3.4f;
-        const float scale = std::min(inner / static_cast<float>(slip.preview.width),
-                                     maxH / static_cast<float>(slip.preview.height));
-        const ImVec2 size(slip.preview.width * scale, slip.preview.height * scale);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + (panelW - size.x) * 0.5f, top));
+        const float w = static_cast<float>(slip.preview.width), h = static_cast<float>(slip.preview.height);
+        const float fitAll = std::min(inner / w, maxH / h);
+        const float readable = std::min(inner / w, em * 0.8f / 24.f);
+        const float scale = std::max(fitAll, readable);
+        const ImVec2 size(w * scale, h * scale);
+        const float boxW = std::min(inner, size.x + em * 0.8f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + (panelW - boxW) * 0.5f, top));
+        ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, em * 0.7f);
+        ImGui::BeginChild("slip-picture", ImVec2(boxW, std::min(maxH, size.y)), false);
+        dragToScroll();
         ImGui::Image(tex, size);
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        dl->AddRect(a, b, ui.theme.panelBorder);
+        ImGui::GetWindowDrawList()->AddRect(a, b, ui.theme.panelBorder);
         // What the texture really holds, not what the flow meant to show (see SlipTexture).
         for (const std::string& line : texture.shownLines())
             ui.registry.addPictureText(line, a.x, a.y, b.x - a.x, b.y - a.y);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
     }
     if (slip.phase != SlipPhase::Printing) {
         const ImVec2 size(em * 6, em * 2.2f);

@@ -20,6 +20,7 @@ struct Theme {
     ImU32 primary = IM_COL32(19, 78, 150, 255);
     ImU32 primaryPressed = IM_COL32(12, 52, 102, 255);
     ImU32 primaryText = IM_COL32(255, 255, 255, 255);
+    ImU32 tileSubtitle = IM_COL32(220, 232, 248, 255); // on primary: 6.6:1
     ImU32 secondary = IM_COL32(230, 236, 245, 255);
     ImU32 secondaryPressed = IM_COL32(200, 212, 230, 255);
     ImU32 good = IM_COL32(27, 110, 50, 255);   // done / completed

@@ -1,5 +1,8 @@
 #include "ui/UiScript.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <sstream>
 
 namespace kiosk::ui {
@@ -126,6 +129,21 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
                 c.arg.pop_back();
             i = raw.size();
             if (c.arg.empty()) return bad("reader fault needs a fault (e.g. sw3 41, silence, none)"), out;
+        } else if (verb == "check-layout") {
+            c.kind = ScriptCommand::Kind::CheckLayout;
+        } else if (verb == "layout") {
+            // layout 1024x600 1.25: the window's size and the text scale, as a config would set them
+            c.kind = ScriptCommand::Kind::Layout;
+            const std::string size = readWord(raw, i);
+            const std::string scale = readWord(raw, i);
+            char extra = 0;
+            if (std::sscanf(size.c_str(), "%dx%d%c", &c.width, &c.height, &extra) != 2 || c.width < 320 ||
+                c.height < 240)
+                return bad("layout needs a size like 1024x600 (at least 320x240)"), out;
+            char* end = nullptr;
+            c.scale = scale.empty() ? 1.0 : std::strtod(scale.c_str(), &end);
+            if (!scale.empty() && (*end != 0 || c.scale < 0.5 || c.scale > 3.0))
+                return bad("layout's text scale must be a number like 1.25"), out;
         } else if (verb == "server") {
             c.kind = ScriptCommand::Kind::Server;
             c.arg = readWord(raw, i);
@@ -212,6 +230,17 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
     case K::PrinterPaper: {
         std::string error;
         if (!host_.setPrinterPaper(c.arg, error)) return fail(c, error);
+        return next(framesDrawn);
+    }
+    case K::Layout: {
+        std::string error;
+        if (!host_.setLayout(c.width, c.height, c.scale, error)) return fail(c, error);
+        return next(framesDrawn);
+    }
+    case K::CheckLayout: {
+        const auto [w, h] = host_.displaySize();
+        const std::string problems = layoutProblems(host_.registry().shown(), w, h);
+        if (!problems.empty()) return fail(c, problems);
         return next(framesDrawn);
     }
     case K::Server: {

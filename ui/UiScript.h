@@ -16,6 +16,9 @@
 //   screenshot NAME.png    save the current frame into --screenshot-dir
 //   printer paper out|near-end|ok   set the demo's virtual printer paper (fault injection)
 //   reader fault SPEC      inject a reader fault in the demo's simulator ("sw3 41", "silence", "none" ...)
+//   layout WxH [SCALE]     resize the window and set the text scale (as the config's text_scale)
+//   check-layout           fails if anything on screen is cut off, off screen, drawn over another
+//                          item, or a label does not fit its button (FrameRegistry's layoutProblems)
 //   server down|up         stop / restart the demo's central server (same port)
 //
 // "The current screen" is the last frame drawn once nothing is left to draw: each command waits
@@ -27,6 +30,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ui {
@@ -48,11 +52,15 @@ struct ScriptCommand {
         Screenshot,
         PrinterPaper,
         ReaderFault,
-        Server
+        Server,
+        Layout,
+        CheckLayout
     };
     Kind kind = Kind::Wait;
     std::string arg;
     std::chrono::milliseconds duration{0};
+    int width = 0, height = 0; // layout
+    double scale = 1.0;        // layout
     int line = 0;
     std::string source; // the line as written, for messages
 };
@@ -79,6 +87,8 @@ public:
     virtual void requestScreenshot(const std::string& fileName) = 0; // taken on the next frame drawn
     virtual bool screenshotPending(std::string& error) const = 0;    // false once written (error if failed)
     virtual void requestFrames(int n) = 0;
+    virtual bool setLayout(int width, int height, double textScale, std::string& error) = 0;
+    virtual std::pair<float, float> displaySize() const = 0;
 };
 
 // ---- the runner ----

@@ -1,6 +1,11 @@
 #include "ui/Widgets.h"
 
+#include "ui/LineBreak.h"
+
 #include <imgui_internal.h>
+
+#include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -8,31 +13,115 @@ namespace {
 
 // Only what the citizen can see counts: text scrolled out of view is not "on screen", and a
 // widget is tappable only when its centre (where a script taps) is visible.
-void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable) {
+void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable, bool overflows = false) {
     if (!ImGui::IsRectVisible(min, max)) return;
     const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
     const bool centreVisible = ImGui::IsRectVisible(centre, ImVec2(centre.x + 1, centre.y + 1));
-    ui.registry.add(s, min.x, min.y, max.x - min.x, max.y - min.y, tappable && centreVisible);
+    RegisteredItem item;
+    item.text = std::string(s);
+    item.x = min.x, item.y = min.y, item.w = max.x - min.x, item.h = max.y - min.y;
+    item.tappable = tappable && centreVisible;
+    item.overflows = overflows;
+    // Cut off by its window: a fault unless the window scrolls (then the rest is a drag away).
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const bool inside =
+        min.x >= clipMin.x - 1 && min.y >= clipMin.y - 1 && max.x <= clipMax.x + 1 && max.y <= clipMax.y + 1;
+    item.clipped = !inside && !window->ScrollbarY && !window->ScrollbarX;
+    if (!inside) { // what can be seen of it
+        item.x = std::max(min.x, clipMin.x), item.y = std::max(min.y, clipMin.y);
+        item.w = std::max(0.f, std::min(max.x, clipMax.x) - item.x);
+        item.h = std::max(0.f, std::min(max.y, clipMax.y) - item.y);
+    }
+    item.layer = window->RootWindow ? window->RootWindow->ID : window->ID;
+    ui.registry.add(std::move(item));
+}
+
+// The text as drawn: U+00A0 (no-break space, UTF-8 C2 A0) becomes a plain space.
+std::string withPlainSpaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
+            static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            out += ' ';
+            ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// Text broken into lines by the Chinese rules (LineBreak.h), not ImGui's any-character wrap.
+struct WrappedText {
+    std::vector<std::string> lines; // as drawn (no-break spaces are plain spaces)
+    std::vector<float> widths;
+    float width = 0.f, height = 0.f;
+};
+
+WrappedText wrapText(ImFont* font, std::string_view raw, float maxWidth) {
+    WrappedText out;
+    const auto ranges = breakLines(raw, maxWidth, [font](char32_t c) {
+        return c < 0x10000 ? font->GetCharAdvance(static_cast<ImWchar>(c == 0xA0 ? U' ' : c))
+                           : font->FallbackAdvanceX;
+    });
+    for (const LineRange& r : ranges) {
+        out.lines.push_back(withPlainSpaces(raw.substr(r.begin, r.end - r.begin)));
+        const std::string& line = out.lines.back();
+        const float w =
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, line.data(), line.data() + line.size()).x;
+        out.widths.push_back(w);
+        out.width = std::max(out.width, w);
+        out.height += font->FontSize;
+    }
+    return out;
+}
+
+// Draws each line aligned in a box `boxWidth` wide starting at `origin`.
+void drawWrapped(ImDrawList* dl, ImFont* font, const WrappedText& t, ImVec2 origin, float boxWidth,
+                 Align align, ImU32 color) {
+    float y = origin.y;
+    for (size_t i = 0; i < t.lines.size(); ++i) {
+        float x = origin.x;
+        if (align == Align::Center) x += std::max(0.f, (boxWidth - t.widths[i]) * 0.5f);
+        if (align == Align::Right) x += std::max(0.f, boxWidth - t.widths[i]);
+        const std::string& line = t.lines[i];
+        dl->AddText(font, font->FontSize, ImVec2(x, y), color, line.data(), line.data() + line.size());
+        y += font->FontSize;
+    }
 }
 
 } // namespace
 
-void text(Ui& ui, std::string_view s, FontSize size, ImU32 color, Align align, float wrapWidth) {
-    ui.fonts.require(s);
+std::string keepTogether(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (char c : s) {
+        if (c == ' ')
+            out += "\u00A0";
+        else
+            out += c;
+    }
+    return out;
+}
+
+void text(Ui& ui, std::string_view raw, FontSize size, ImU32 color, Align align, float wrapWidth) {
+    ui.fonts.require(raw);
     ImFont* font = ui.fonts.font(size);
     ImGui::PushFont(font);
     // The box the text is aligned in: the given wrap width, else the rest of the content width.
     const float avail = wrapWidth > 0.f ? wrapWidth : ImGui::GetContentRegionAvail().x;
-    const float wrap = avail;
-    const ImVec2 textSize = ImGui::CalcTextSize(s.data(), s.data() + s.size(), false, wrap);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    if (align == Align::Center) pos.x += std::max(0.f, (avail - textSize.x) * 0.5f);
-    if (align == Align::Right) pos.x += std::max(0.f, avail - textSize.x);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddText(font, font->FontSize, pos, color ? color : ui.theme.text, s.data(), s.data() + s.size(),
-                wrap);
-    ImGui::Dummy(ImVec2(align == Align::Left ? textSize.x : avail, textSize.y));
-    registerItem(ui, s, pos, ImVec2(pos.x + textSize.x, pos.y + textSize.y), false);
+    const WrappedText t = wrapText(font, raw, avail);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    drawWrapped(ImGui::GetWindowDrawList(), font, t, origin, avail, align, color ? color : ui.theme.text);
+    ImGui::Dummy(ImVec2(align == Align::Left ? t.width : avail, t.height));
+    float left = origin.x;
+    if (align == Align::Center) left += std::max(0.f, (avail - t.width) * 0.5f);
+    if (align == Align::Right) left += std::max(0.f, avail - t.width);
+    registerItem(ui, withPlainSpaces(raw), ImVec2(left, origin.y),
+                 ImVec2(left + t.width, origin.y + t.height), false);
     ImGui::PopFont();
 }
 
@@ -55,7 +144,7 @@ bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSi
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, label.data(), label.data() + label.size());
     dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f),
                 primary ? ui.theme.primaryText : ui.theme.primary, label.data(), label.data() + label.size());
-    registerItem(ui, label, pos, max, true);
+    registerItem(ui, label, pos, max, true, ts.x > size.x - ui.em * 0.3f || ts.y > size.y);
     if (tapped) ui.registry.noteTap();
     return tapped;
 }
@@ -77,17 +166,20 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
     const float wrap = size.x - ui.em * 1.2f;
     const ImVec2 ts =
         big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.f, title.data(), title.data() + title.size());
-    const ImVec2 ss = small->CalcTextSizeA(small->FontSize, FLT_MAX, wrap, subtitle.data(),
-                                           subtitle.data() + subtitle.size());
-    const float gap = ui.em * 0.4f;
-    const float top = pos.y + (size.y - ts.y - gap - ss.y) * 0.5f;
+    // No second line when the screen has no room for it (the home screen decides).
+    const WrappedText sub = subtitle.empty() ? WrappedText{} : wrapText(small, subtitle, wrap);
+    const float gap = subtitle.empty() ? 0.f : ui.em * 0.4f;
+    const float top = pos.y + (size.y - ts.y - gap - sub.height) * 0.5f;
     dl->AddText(big, big->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, top), ui.theme.primaryText,
                 title.data(), title.data() + title.size());
-    const ImVec2 subPos(pos.x + (size.x - std::min(ss.x, wrap)) * 0.5f, top + ts.y + gap);
-    dl->AddText(small, small->FontSize, subPos, IM_COL32(220, 232, 248, 255), subtitle.data(),
-                subtitle.data() + subtitle.size(), wrap);
-    registerItem(ui, title, pos, max, true);
-    registerItem(ui, subtitle, subPos, ImVec2(subPos.x + ss.x, subPos.y + ss.y), false);
+    const ImVec2 subPos(pos.x + (size.x - wrap) * 0.5f, top + ts.y + gap);
+    drawWrapped(dl, small, sub, subPos, wrap, Align::Center, ui.theme.tileSubtitle);
+    registerItem(ui, title, pos, max, true, ts.x > size.x - ui.em * 0.4f || ts.y + gap + sub.height > size.y);
+    if (!subtitle.empty()) {
+        const float left = subPos.x + (wrap - sub.width) * 0.5f;
+        registerItem(ui, subtitle, ImVec2(left, subPos.y), ImVec2(left + sub.width, subPos.y + sub.height),
+                     false);
+    }
     if (tapped) ui.registry.noteTap();
     return tapped;
 }
@@ -106,6 +198,21 @@ void badge(Ui& ui, std::string_view words, ImU32 color) {
                 words.data(), words.data() + words.size());
     ImGui::Dummy(ImVec2(max.x - pos.x, max.y - pos.y));
     registerItem(ui, words, pos, max, false);
+}
+
+bool titleRow(Ui& ui, std::string_view title) {
+    const float em = ui.em;
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 homeSize(em * 6, em * 2.2f);
+    ImGui::SetCursorScreenPos(ImVec2(row.x + width - homeSize.x, row.y));
+    const bool home = button(ui, ui.t("app.back_home"), homeSize, ButtonKind::Secondary);
+    const float titleH = ui.fonts.font(FontSize::Title)->FontSize;
+    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + std::max(0.f, (homeSize.y - titleH) * 0.5f)));
+    text(ui, title, FontSize::Title, ui.theme.text, Align::Left, width - homeSize.x - em * 0.5f);
+    ImGui::SetCursorScreenPos(
+        ImVec2(row.x, std::max(row.y + homeSize.y, ImGui::GetCursorScreenPos().y) + em * 0.5f));
+    return home;
 }
 
 ImDrawList* beginDimmedOverlay(Ui& ui, const char* id) {

@@ -36,7 +36,12 @@ struct Ui {
 
 enum class Align { Left, Center, Right };
 
-// Draws text at the cursor, wrapped to `wrapWidth` (0 = the rest of the content width).
+// `s` with its spaces made no-break: a label and its value ("受理时间 2026-11-20 09:29") are
+// kept on one line by text() (see LineBreak.h), drawn with plain spaces.
+std::string keepTogether(std::string_view s);
+
+// Draws text at the cursor, wrapped by the Chinese line-breaking rules (LineBreak.h) to `wrapWidth` (0 = the
+// rest of the content width).
 void text(Ui& ui, std::string_view s, FontSize size = FontSize::Body, ImU32 color = 0,
           Align align = Align::Left, float wrapWidth = 0.f);
 
@@ -51,6 +56,10 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
 
 // A small rounded badge with words (state is never colour alone).
 void badge(Ui& ui, std::string_view words, ImU32 color);
+
+// Every screen but home starts with this row: its title on the left, 返回首页 on the right, in the
+// same place on every screen. Returns true when 返回首页 was tapped.
+bool titleRow(Ui& ui, std::string_view title);
 
 // Opens a full-screen window above everything, dimmed; end it with ImGui::End(). Being on top, it
 // receives every tap, so nothing underneath is hit through the dimmed area.

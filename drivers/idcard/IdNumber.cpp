@@ -27,6 +27,23 @@ bool gb11643Valid(std::string_view id) {
     return got == *want;
 }
 
+IdNumberForm idNumberForm(std::string_view id) {
+    auto digits = [](std::string_view s) {
+        for (char c : s)
+            if (c < '0' || c > '9') return false;
+        return true;
+    };
+    if (id.size() == 18 && digits(id.substr(0, 17)) &&
+        (digits(id.substr(17)) || id[17] == 'X' || id[17] == 'x'))
+        return IdNumberForm::Gb11643;
+    if (id.size() == 15 && digits(id.substr(3))) {
+        for (char c : id.substr(0, 3))
+            if (c < 'A' || c > 'Z') return IdNumberForm::Invalid;
+        return IdNumberForm::Foreign2017;
+    }
+    return IdNumberForm::Invalid;
+}
+
 std::string maskIdNumber(std::string_view id) {
     auto cps = decodeUtf8(id);
     if (!cps) return std::string(id.size(), '*'); // not text: reveal nothing

@@ -23,6 +23,10 @@ const char* readerEventName(const ReaderEvent& e) {
         return "connected";
     case 4:
         return "disconnected";
+    case 5:
+        return "card_reading";
+    case 6:
+        return "card_read_aborted";
     }
     return "?";
 }
@@ -154,12 +158,27 @@ void ReaderService::run() {
         }
     };
 
+    // After a failed read: is the card still in the field? A read that fails because the card left
+    // (SW3 41, a truncated or damaged answer) is not a reader fault. Link-level failures are not asked.
+    auto liftedDuringRead = [&](const ReaderError& e) {
+        if (e.kind == ErrorKind::Disconnected || e.kind == ErrorKind::Timeout || e.kind == ErrorKind::IoError)
+            return false;
+        auto sel = session.selectCard();
+        return sel.ok() && !sel.value();
+    };
+
     // Reads the card now on the reader (already selected) and reports it once.
     auto readAndReport = [&]() -> bool {
         held->attempts++;
         held->lastAttempt = std::chrono::steady_clock::now();
+        if (!held->reported) emit(CardReading{});
         auto card = session.readCard(settings_.readFingerprint);
         if (!card) {
+            if (!held->reported && liftedDuringRead(card.error())) {
+                held.reset(); // gone: a card placed again is a new card, read at once
+                emit(CardReadAborted{});
+                return true; // the reader works; nothing to report as a fault
+            }
             fail(card.error());
             return false;
         }

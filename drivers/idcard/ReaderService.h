@@ -11,6 +11,8 @@
 //   none) [x] a card left on the reader is read once: identified by its 8-byte select serial; removal is
 //       detected by a failing select and reported once (ReaderRemoved); a different serial = new card
 //   [x] errors deduplicated: the same error is reported once until a poll succeeds again
+//   [x] CardReading before each read of a card not yet reported; a read that fails with the card gone
+//       (select answers "no card") is CardReadAborted, not a fault, and nothing of the card is kept
 //   [x] optional photo decoder (dlopen), decoded pixels put in IdCard::photoRgb
 //   [x] no personal data in any event detail
 #pragma once

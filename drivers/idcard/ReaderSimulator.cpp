@@ -99,7 +99,11 @@ std::optional<SimFault> parseSimFault(std::string_view spec, std::string& error)
         f.kind = SimFaultKind::Silence;
     else if (k == "noise")
         f.kind = SimFaultKind::Noise;
-    else if (k == "sw3") {
+    else if (k == "lift") {
+        f.kind = SimFaultKind::Lift;
+        f.commandFilter = kTargetRead;
+        if (f.count == 0) f.count = 1; // one lift: the card is gone after it
+    } else if (k == "sw3") {
         f.kind = SimFaultKind::Sw3;
         auto code = w.size() > 1 ? parseHex(w[1]) : std::nullopt;
         if (!code || *code > 0xFF) {
@@ -135,7 +139,7 @@ std::optional<SimFault> parseSimFault(std::string_view spec, std::string& error)
         }
     } else {
         error = "unknown fault '" + std::string(k) +
-                "' (none, no-card, checksum, truncated, silence, noise, sw3 HEX [target])";
+                "' (none, no-card, checksum, truncated, silence, noise, lift, sw3 HEX [target])";
         return std::nullopt;
     }
     if (f.kind != SimFaultKind::Sw3 && w.size() > 1) {
@@ -165,6 +169,9 @@ std::string describeSimFault(const SimFault& f) {
         break;
     case SimFaultKind::Noise:
         s = "noise";
+        break;
+    case SimFaultKind::Lift:
+        s = "lift";
         break;
     case SimFaultKind::Sw3: {
         char b[16];
@@ -349,6 +356,13 @@ std::vector<std::uint8_t> ReaderSimulator::answer(const std::vector<std::uint8_t
         const std::uint8_t code = fault_.sw3;
         consume();
         return buildResponseFrame(0, 0, code);
+    }
+    if (applies && fault_.kind == SimFaultKind::Lift) {
+        // The card leaves the field while the reader reads it: the read fails, and it is gone.
+        consume();
+        card_ = nullptr;
+        halted_ = false;
+        return buildResponseFrame(0, 0, 0x41);
     }
     const bool noCard = applies && fault_.kind == SimFaultKind::NoCard;
     const SimCard* card = noCard ? nullptr : card_;

@@ -9,7 +9,7 @@
 //   [x] a card once read stops answering find until removed (like real readers; optional: keeps answering),
 //       select keeps answering while it lies on the reader
 //   [x] faults at run time: no card, checksum errors, truncated frames, SW3 error codes (per command),
-//       silence, noise before frames; each for N answers or until cleared
+//       silence, noise before frames; each for N answers or until cleared; a card lifted mid-read
 //   [x] optional pacing at a baud rate (a pty has none: without pacing answers arrive at memory speed)
 //   [x] hot-plug: unplug() closes the pty (the slave path vanishes), replug() opens a new one; an optional
 //       stable symlink (like a udev /dev/idcard rule) follows the current slave
@@ -29,7 +29,9 @@
 
 namespace kiosk::idcard {
 
-enum class SimFaultKind { None, NoCard, Checksum, Truncated, Sw3, Silence, Noise };
+// Lift: the citizen lifts the card during its next read: that read answers SW3 41 (read card failed)
+// and the card is gone from the reader afterwards (find 80, select 81).
+enum class SimFaultKind { None, NoCard, Checksum, Truncated, Sw3, Silence, Noise, Lift };
 
 struct SimFault {
     SimFaultKind kind = SimFaultKind::None;
@@ -38,7 +40,7 @@ struct SimFault {
     int count = 0;          // answers affected; 0 = until cleared
 };
 
-// Parses "none" | "no-card" | "checksum" | "truncated" | "silence" | "noise" |
+// Parses "none" | "no-card" | "checksum" | "truncated" | "silence" | "noise" | "lift" |
 //        "sw3 HEX [all|sam|status|samid|find|select|read|address|CMDHEX]", each optionally followed by
 //        "xN" (only the next N answers). Default target for sw3 is "read" (30 01 / 30 10).
 std::optional<SimFault> parseSimFault(std::string_view spec, std::string& error);

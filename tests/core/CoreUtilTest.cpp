@@ -1,5 +1,6 @@
-// IdleTimer arithmetic, EventQueue wake-ups, WorkerThread ordering.
+// IdleTimer arithmetic, EventQueue wake-ups, WorkerThread ordering, hall contacts from the catalog.
 #include "kiosk/EventQueue.h"
+#include "kiosk/HallContacts.h"
 #include "kiosk/IdleTimer.h"
 #include "kiosk/WorkerThread.h"
 
@@ -53,4 +54,29 @@ TEST_CASE("WorkerThread runs jobs in order off the caller's thread") {
         CHECK(where.get_future().get() != std::this_thread::get_id());
     }
     CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+}
+
+TEST_CASE("hall contacts come from the catalog's district block, checked field by field") {
+    const auto catalog = nlohmann::json::parse(R"({"district": {"name": "青禾区政务服务中心",
+        "address": "青禾区政务路88号", "hotline": "12345", "hours": "周一至周五 9:00-17:30"}})");
+    const kiosk::HallContacts c = kiosk::hallContactsFromCatalog(catalog);
+    CHECK(c.name == "青禾区政务服务中心");
+    CHECK(c.hotline == "12345");
+    CHECK(c.address == "青禾区政务路88号");
+    CHECK(c.hours == "周一至周五 9:00-17:30");
+    CHECK_FALSE(c.empty());
+
+    // What a lying or broken server could send: each bad field is dropped, the rest kept.
+    auto bad = catalog;
+    bad["district"]["hotline"] = 12345;
+    bad["district"]["address"] = std::string(300, 'x');
+    bad["district"]["hours"] = std::string("\xff\xfe", 2);
+    const kiosk::HallContacts b = kiosk::hallContactsFromCatalog(bad);
+    CHECK(b.hotline.empty());
+    CHECK(b.address.empty());
+    CHECK(b.hours.empty());
+    CHECK(b.name == "青禾区政务服务中心");
+    CHECK(b.empty());
+    CHECK(kiosk::hallContactsFromCatalog(nlohmann::json::array()).empty());
+    CHECK(kiosk::hallContactsFromCatalog(nlohmann::json::parse(R"({"district": "x"})")).empty());
 }

@@ -313,6 +313,38 @@ TEST_CASE("fault: SW3 error codes are reported with their code and Chinese messa
     CHECK(rig.log.waitFor<CardPresented>(0) >= 0);
 }
 
+TEST_CASE("reading is announced; a card lifted mid-read is reported as aborted, not read (issue 8.9)") {
+    Rig rig;
+    rig.connect();
+    std::string perr;
+    const auto lift = parseSimFault("lift", perr);
+    REQUIRE_MESSAGE(lift, perr);
+    CHECK(describeSimFault(*lift) == "lift x1");
+    rig.sim.setFault(*lift);
+    rig.service->setWanted(true);
+    rig.sim.present("wang-xiuying");
+    const int reading = rig.log.waitFor<CardReading>(0);
+    REQUIRE(reading >= 0);
+    const int aborted = rig.log.waitFor<CardReadAborted>(static_cast<std::size_t>(reading));
+    REQUIRE(aborted >= 0);
+    CHECK_FALSE(rig.sim.presentCard()); // the simulator lifted it during the read
+    std::this_thread::sleep_for(200ms); // several polls: nothing more about that card
+    CHECK(rig.log.count<CardPresented>() == 0);
+    CHECK(rig.log.count<ReaderFault>() == 0); // the reader is fine: no "reader error" for a lift
+    CHECK(rig.log.count<CardRemoved>() == 0); // it was never presented, so never "removed" either
+
+    // Placed again: announced, then read.
+    const std::size_t from = rig.log.size();
+    rig.sim.present("wang-xiuying");
+    const int again = rig.log.waitFor<CardReading>(from);
+    REQUIRE(again >= 0);
+    const int p = rig.log.waitFor<CardPresented>(static_cast<std::size_t>(again));
+    REQUIRE(p >= 0);
+    CHECK(rig.log.get<CardPresented>(p).card.idNumber == "110105195603121529");
+    CHECK(std::string(readerEventName(ReaderEvent{CardReading{}})) == "card_reading");
+    CHECK(std::string(readerEventName(ReaderEvent{CardReadAborted{}})) == "card_read_aborted");
+}
+
 TEST_CASE("fault: SAM self-test failure at connect, then the reader recovers") {
     SimulatorOptions opt;
     Rig rig(opt);

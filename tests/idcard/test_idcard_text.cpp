@@ -76,6 +76,19 @@ TEST_CASE("GB 11643 check digit: reference samples and the demo cards") {
     CHECK(!gb11643CheckChar("1101051949123100"));
 }
 
+TEST_CASE("idNumberForm: the shapes the case query accepts (issue 8.5)") {
+    for (const char* id :
+         {"110105195603121529", "44030519821105003X", "11010519491231002x", "810000199408230021",
+          "932682198501010017", "110108194506200028" /* bad check digit: still a number */})
+        CHECK_MESSAGE(idNumberForm(id) == IdNumberForm::Gb11643, id);
+    CHECK(idNumberForm("USA310087065001") == IdNumberForm::Foreign2017);
+    CHECK(idNumberForm("CAN123456789012") == IdNumberForm::Foreign2017);
+    for (const char* id : {"", "usa310087065001", "US1310087065001", "USA31008706500", "USA3100870650012",
+                           "USA31008706500X", "11010519560312152", "1101051956031215291",
+                           "11010519560312X529", "H60123456", "11010519560312152 ", "ＵＳＡ310087065001"})
+        CHECK_MESSAGE(idNumberForm(id) == IdNumberForm::Invalid, id);
+}
+
 TEST_CASE("maskIdNumber shows first 6 and last 4 at most") {
     CHECK(maskIdNumber("110105195603121529") == "110105********1529");
     CHECK(maskIdNumber("44030519821105003X") == "440305********003X");

@@ -2,6 +2,7 @@
 // client. Proves: mutual TLS works with an issued certificate; no certificate / a foreign CA / a wrong pin
 // are refused; the case query returns the demo citizens' cases (parallel steps, overdue, suspended) and
 // nothing for others; lookups are rate-limited with Retry-After; errors are JSON.
+#include "kiosk/CentralCaseQuery.h"
 #include "offline/HttpsClient.h"
 #include "offline/TlsCredentials.h"
 #include "server/CentralServer.h"
@@ -16,8 +17,8 @@
 
 #include <fstream>
 #include <functional>
-#include <map>
 #include <iterator>
+#include <map>
 #include <thread>
 
 using kiosk::central::CentralServer;
@@ -134,6 +135,27 @@ TEST_CASE("case query over mutual TLS returns the demo citizen's cases") {
     CHECK(queryCases(client, "932682198501010017").at("cases").at(0).at("status") == "completed");
     CHECK(queryCases(client, "320102199007186017").at("cases").empty());
     CHECK(queryCases(client, "110108194506200028").at("cases").empty());
+}
+
+TEST_CASE(
+    "foreign permanent resident cards: 2017 (15 characters) and 2023 numbers are looked up (issue 8.5)") {
+    Central c;
+    HttpsClient client(c.terminal("T-FOREIGN-PR"));
+    const nlohmann::json john = queryCases(client, "USA310087065001"); // 2017 card, demo john-smith
+    REQUIRE(john.at("cases").size() == 1);
+    CHECK(john.at("cases").at(0).at("case_no") == "QH-RSJ-900214");
+    CHECK(queryCases(client, "932682198501010017").at("cases").size() == 1); // 2023 card, maria-garcia
+    CHECK(queryCases(client, "CAN123456789012").at("cases").empty());        // well formed, unknown
+
+    for (const char* bad : {"usa310087065001", "USA31008706500", "USA31008706500X", "1101051956031215",
+                            "11010519560312152Y", "110105195603121529 "}) {
+        CAPTURE(bad);
+        const auto r = client.postJson("/api/v1/cases/query", nlohmann::json{{"id_number", bad}}.dump());
+        CHECK(r.status == 400);
+        CHECK(nlohmann::json::parse(r.body).at("error").at("code") == "bad_id_number");
+        // What the terminal makes of it: the plain "cannot be used here" message, without 重试.
+        CHECK(kiosk::caseQueryOutcome(1, r).outcome == kiosk::QueryOutcome::IdNotAccepted);
+    }
 }
 
 TEST_CASE("pinned public key: the right pin passes, a wrong pin is refused before any data is sent") {

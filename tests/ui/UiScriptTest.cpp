@@ -68,6 +68,12 @@ struct FakeHost : ScriptHost {
     void requestScreenshot(const std::string& f) override { shot = f; }
     bool screenshotPending(std::string&) const override { return false; }
     void requestFrames(int n) override { frames += n; }
+    bool setLayout(int w, int h, double, std::string&) override {
+        size = {static_cast<float>(w), static_cast<float>(h)};
+        return true;
+    }
+    std::pair<float, float> displaySize() const override { return size; }
+    std::pair<float, float> size{1920.f, 1080.f};
     void show(const std::string& text, bool tappable) {
         reg.beginFrame();
         reg.add(text, 100, 200, 50, 20, tappable);
