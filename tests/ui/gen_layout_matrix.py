@@ -30,6 +30,6 @@ print('tap "关闭"\nprinter paper out\ntap "打印回执"\nwait-for "回执未�
 print(cycle("failed"))
 print('tap "关闭"\nprinter paper ok\nserver down\ncard remove\ntap "返回首页"\ntap "办件查询"\ncard li-yan\nwait-for "暂时无法连接" 20s\n# query failed')
 print(cycle("failed-query"))
-print('server up\ntap "返回首页"\nwait-for "办件查询" 5s\ntap "效能投诉"\nwait 300ms\n# where to turn instead: the district's hotline and address, from the catalog\nexpect "投诉电话 12345"\nexpect "青禾区政务路88号"\n# notice screen')
+print('server up\ntap "返回首页"\nwait-for "办件查询" 5s\ntap "效能投诉"\nwait 300ms\n# where to turn instead: the district hotline and address, from the catalog\nexpect "投诉电话 12345"\nexpect "青禾区政务路88号"\n# notice screen')
 print(cycle("notice"))
 print('tap "返回首页"\nwait-for "办件查询" 5s')
