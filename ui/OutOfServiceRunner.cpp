@@ -56,9 +56,8 @@ public:
         return !screenshotPath_.empty();
     }
     void requestFrames(int n) override { framesOwed_ = std::max(framesOwed_, n); }
-    // The script's `layout` / `check-layout` hooks. Not marked override: they reach ScriptHost in the
-    // same round of work (issue 8.7), and this file must build with and without them.
-    bool setLayout(int width, int height, double textScale, std::string& error) {
+    // The script's `layout` / `check-layout` hooks: this screen is checked at every size too.
+    bool setLayout(int width, int height, double textScale, std::string& error) override {
         opt_.textScale = textScale;
         SDL_SetWindowSize(window_, width, height);
         int w = 0, h = 0;
@@ -73,7 +72,7 @@ public:
         requestFrames(3);
         return true;
     }
-    std::pair<float, float> displaySize() const {
+    std::pair<float, float> displaySize() const override {
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(renderer_, &w, &h);
         return {static_cast<float>(w), static_cast<float>(h)};
