@@ -62,12 +62,17 @@ void drawWaitingWords(Ui& ui, const HallFlow& flow) {
         text(ui, ui.t(flow.readerMessageKey()), FontSize::Large, ui.theme.bad, Align::Center);
         return;
     }
+    const std::string& key = flow.readerMessageKey();
+    if (key == "reader.reading") { // a card is being read: keep it still
+        text(ui, ui.t("reader.reading"), FontSize::Title, ui.theme.active, Align::Center);
+        return;
+    }
     text(ui, ui.t("reader.place_card"), FontSize::Title, ui.theme.text, Align::Center);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     text(ui, ui.t("reader.place_card_hint"), FontSize::Body, ui.theme.textMuted, Align::Center);
-    if (flow.readerMessageKey() == "reader.error") {
+    if (key == "reader.error" || key == "reader.lifted") {
         ImGui::Dummy(ImVec2(0, em * 0.4f));
-        text(ui, ui.t("reader.error"), FontSize::Large, ui.theme.warn, Align::Center);
+        text(ui, ui.t(key), FontSize::Large, ui.theme.warn, Align::Center);
     }
 }
 
@@ -140,14 +145,17 @@ float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float wid
     ImGui::BeginGroup();
     const float inner = width - em * 1.6f;
     ImGui::PushItemWidth(inner);
-    badge(ui, ui.t(caseStatusKey(c.status)), statusColor(ui.theme, c));
+    badge(ui, ui.t(caseStatusKey(c)), statusColor(ui.theme, c)); // 不予受理 / 不予批准, not just 未通过
     ImGui::SameLine(0, em * 0.6f);
     text(ui, c.itemName, FontSize::Large, ui.theme.text, Align::Left,
          inner - ImGui::GetItemRectSize().x - em - printWidth);
     text(ui, c.caseNo + "    " + keepTogether(c.department), FontSize::Body, ui.theme.textMuted, Align::Left,
          inner);
     // Each label stays with its value on one line (no-break spaces); lines break between the pairs.
-    std::string dates = keepTogether(ui.t("cases.accepted_at") + " " + displayTime(c.acceptedAt)) + "    " +
+    // A case refused at intake was never accepted: its date is when it was applied for.
+    const bool refusedAtIntake = c.status == CaseStatus::Rejected && c.refusal == Refusal::NotAccepted;
+    const char* dateKey = refusedAtIntake ? "cases.applied_at" : "cases.accepted_at";
+    std::string dates = keepTogether(ui.t(dateKey) + " " + displayTime(c.acceptedAt)) + "    " +
                         keepTogether(ui.f("cases.time_limit", {std::to_string(c.timeLimitDays)}));
     if (!c.dueDate.empty() && c.completedAt.empty())
         dates += "    " + keepTogether(ui.t("cases.due_date") + " " + c.dueDate);
@@ -165,6 +173,11 @@ float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float wid
         else
             text(ui, ui.f("cases.days_left", {std::to_string(d)}), FontSize::Large, ui.theme.active,
                  Align::Left, inner);
+    }
+    // Why a case is suspended or refused, and what to bring: the server's own words.
+    if (!c.note.empty()) {
+        const ImU32 col = c.status == CaseStatus::Rejected ? ui.theme.bad : ui.theme.warn;
+        text(ui, ui.t("cases.note") + "：" + c.note, FontSize::Body, col, Align::Left, inner);
     }
     if (c.activeSteps() > 1) {
         text(ui, ui.f("cases.parallel", {std::to_string(c.activeSteps())}), FontSize::Body, ui.theme.active,
@@ -194,6 +207,7 @@ void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
     const CitizenIdentity& who = *view.citizen;
     text(ui, ui.f("cases.citizen", {maskName(who.name), who.maskedIdNumber}), FontSize::Large, ui.theme.text);
     if (!who.idChecksumOk) text(ui, ui.t("cases.checksum_warning"), FontSize::Body, ui.theme.warn);
+    if (who.expired) text(ui, ui.t("cases.card_expired"), FontSize::Body, ui.theme.warn);
     if (view.cases.empty()) {
         ImGui::Dummy(ImVec2(0, em));
         text(ui, ui.t("cases.none"), FontSize::Large, ui.theme.textMuted, Align::Center);
@@ -259,6 +273,8 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
     case CaseQueryPhase::Failed: {
         ImGui::Dummy(ImVec2(0, em * 2));
         text(ui, ui.t(view.failureKey), FontSize::Large, ui.theme.bad, Align::Center);
+        // A card this terminal cannot use is not helped by trying again: no 重试 then.
+        if (!view.retryable) break;
         ImGui::Dummy(ImVec2(0, em));
         const ImVec2 size(em * 6, em * 2.4f);
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
