@@ -1,6 +1,7 @@
 // Case status views (see CaseDirectory.h).
 #include "server/CaseDirectory.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace kiosk::central {
@@ -14,13 +15,17 @@ void CaseDirectory::loadDemo(const nlohmann::json& district) {
         byIdNumber_[c.at("id_number").get<std::string>()].push_back(c);
 }
 
-nlohmann::json CaseDirectory::casesFor(const std::string& idNumber, Date today) const {
+nlohmann::json CaseDirectory::casesFor(const std::string& idNumber, Date today, int minuteNow) const {
     nlohmann::json out = nlohmann::json::array();
     auto it = byIdNumber_.find(idNumber);
     if (it == byIdNumber_.end()) return out;
     auto dept = [&](const std::string& id) {
         auto d = departmentNames_.find(id);
         return d == departmentNames_.end() ? id : d->second;
+    };
+    // The demo's clock times are made up; none may lie later today than now.
+    auto stamp = [&](Date d, int minute) {
+        return isoDateTime(d, d == today ? std::min(minute, minuteNow) : minute);
     };
     for (const auto& c : it->second) {
         const std::string caseNo = c.at("case_no").get<std::string>();
@@ -41,13 +46,14 @@ nlohmann::json CaseDirectory::casesFor(const std::string& idNumber, Date today) 
         v["item_name"] = item.at("name");
         v["department"] = dept(item.at("department").get<std::string>());
         v["status"] = status;
-        v["accepted_at"] = isoDateTime(accepted, minutes);
+        v["accepted_at"] = stamp(accepted, minutes);
         v["time_limit_days"] = limit;
         v["due_date"] = isoDate(due);
         v["days_left"] = finished ? nlohmann::json(nullptr) : nlohmann::json(workingDaysBetween(today, due));
-        v["completed_at"] = finished ? nlohmann::json(isoDateTime(
-                                           addWorkingDays(today, -c.value("completed_ago", 0)), minutes + 30))
-                                     : nlohmann::json(nullptr);
+        v["completed_at"] =
+            finished
+                ? nlohmann::json(stamp(addWorkingDays(today, -c.value("completed_ago", 0)), minutes + 30))
+                : nlohmann::json(nullptr);
         v["note"] = c.contains("note") ? c.at("note") : nlohmann::json(nullptr);
         // Refused at intake (不予受理) or after review (不予批准): the terminal labels the case by it.
         v["refusal"] =
@@ -64,7 +70,7 @@ nlohmann::json CaseDirectory::casesFor(const std::string& idNumber, Date today) 
                 s.at("finished_ago").is_null()
                     ? nlohmann::json(nullptr)
                     : nlohmann::json(
-                          isoDateTime(addWorkingDays(today, -s.at("finished_ago").get<int>()), stepMinute));
+                          stamp(addWorkingDays(today, -s.at("finished_ago").get<int>()), stepMinute));
             steps.push_back(std::move(sv));
         }
         v["steps"] = std::move(steps);

@@ -26,7 +26,9 @@ public:
     // Takes the demo cases (and the item and department names they refer to) from a loaded district.
     void loadDemo(const nlohmann::json& district);
     // The API's "cases" array for `idNumber` as of `today`; empty array for an unknown person.
-    nlohmann::json casesFor(const std::string& idNumber, Date today) const;
+    // `minuteNow` (China time): a demo time that would fall later today is moved to now, so no
+    // case is ever accepted or finished in the future.
+    nlohmann::json casesFor(const std::string& idNumber, Date today, int minuteNow) const;
     size_t personCount() const { return byIdNumber_.size(); }
 
 private:

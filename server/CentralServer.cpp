@@ -543,7 +543,7 @@ struct CentralServer::Impl {
             if (rateLimited(terminalOf(req), res)) return;
             sendJson(res, 200,
                      {{"server_time", isoTimestampChina()},
-                      {"cases", cases.casesFor(id->get<std::string>(), todayInChina())}});
+                      {"cases", cases.casesFor(id->get<std::string>(), todayInChina(), minuteOfDayInChina())}});
         });
         moreRoutes();
     }

@@ -13,6 +13,11 @@ Date todayInChina(system_clock::time_point now) {
     return floor<days>(now + hours(8));
 }
 
+int minuteOfDayInChina(system_clock::time_point now) {
+    const auto local = now + hours(8);
+    return static_cast<int>(duration_cast<minutes>(local - floor<days>(local)).count());
+}
+
 std::string isoTimestampChina(system_clock::time_point now) {
     auto local = now + hours(8);
     Date d = floor<days>(local);

@@ -18,6 +18,8 @@ using Date = std::chrono::sys_days;
 
 // ---- clock ----
 Date todayInChina(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+// Minutes since midnight, China time (0..1439).
+int minuteOfDayInChina(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 std::string isoTimestampChina(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 // ---- working days ----

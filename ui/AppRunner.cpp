@@ -3,6 +3,7 @@
 #include "ui/FontSet.h"
 #include "ui/FrameSchedule.h"
 #include "ui/KioskView.h"
+#include "ui/KioskWindow.h"
 #include "ui/PointerInput.h"
 #include "ui/SlipTexture.h"
 #include "ui/Theme.h"
@@ -11,8 +12,6 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
-#include <imgui_impl_sdlrenderer.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -35,8 +34,8 @@ public:
 
     // ---- ScriptHost ----
     const FrameRegistry& registry() const override { return registry_; }
-    void pushTap(float x, float y) override;
-    void pushText(const std::string& utf8) override;
+    void pushTap(float x, float y) override { window_.pushTap(x, y); }
+    void pushText(const std::string& utf8) override { window_.pushText(utf8); }
     bool presentCard(const std::string& name, std::string& error) override;
     void removeCard() override {
         if (demo_) demo_->removeCard();
@@ -73,31 +72,20 @@ public:
     void requestFrames(int n) override { schedule_.owe(n); }
     bool setLayout(int width, int height, double textScale, std::string& error) override {
         opt_.textScale = textScale;
-        SDL_SetWindowSize(window_, width, height);
-        int w = 0, h = 0;
-        SDL_GetWindowSize(window_, &w, &h);
-        if (w != width || h != height) {
-            error =
-                "the window could not be resized to " + std::to_string(width) + "x" + std::to_string(height);
+        if (!window_.resize(width, height, error) ||
+            !fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(width, height, textScale), error))
             return false;
-        }
-        if (!fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(w, h, textScale), error)) return false;
-        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        window_.fontsChanged();
         requestFrames(3);
         return true;
     }
-    std::pair<float, float> displaySize() const override {
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(renderer_, &w, &h);
-        return {static_cast<float>(w), static_cast<float>(h)};
-    }
+    std::pair<float, float> displaySize() const override { return window_.outputSize(); }
 
 private:
     bool setup(std::string& error);
     void shutdown();
     void handleEvent(const SDL_Event& e, Clock::time_point now);
     void drawFrame(Clock::time_point now);
-    void saveScreenshot();
     void writeStats() const;
 
     KioskApp& app_;
@@ -107,10 +95,8 @@ private:
     FontSet fonts_;
     FrameRegistry registry_;
     PointerInput pointer_;
-    SDL_Window* window_ = nullptr;
-    SDL_Renderer* renderer_ = nullptr;
+    KioskWindow window_;
     std::unique_ptr<SlipTexture> slipTexture_;
-    bool sdlUp_ = false, imguiUp_ = false;
     Uint32 wakeEvent_ = 0;
     FrameSchedule schedule_;
     long framesDrawn_ = 0;
@@ -131,63 +117,12 @@ private:
 };
 
 bool Runner::setup(std::string& error) {
-    if (opt_.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
-    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        error = std::string("cannot open a display: ") + SDL_GetError() +
-                "\n  On a machine without a screen run `kiosk --headless ...`, or set DISPLAY.";
+    if (!window_.open(WindowOptions{opt_.headless, opt_.fullscreen, opt_.width, opt_.height},
+                      Theme{}.background, error))
         return false;
-    }
-    sdlUp_ = true;
     wakeEvent_ = SDL_RegisterEvents(1);
-
-    int w = opt_.width, h = opt_.height;
-    Uint32 flags = SDL_WINDOW_SHOWN;
-    if (opt_.headless) {
-        if (w <= 0 || h <= 0) w = 1920, h = 1080;
-    } else if (opt_.fullscreen) {
-        SDL_DisplayMode mode;
-        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) w = mode.w, h = mode.h;
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    }
-    if (w <= 0 || h <= 0) w = 1280, h = 800;
-    window_ = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    if (!window_) {
-        error = std::string("cannot create the window: ") + SDL_GetError();
-        return false;
-    }
-    renderer_ =
-        SDL_CreateRenderer(window_, -1, opt_.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
-    if (!renderer_ && !opt_.headless) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
-    if (!renderer_) {
-        error = std::string("cannot create a renderer: ") + SDL_GetError();
-        return false;
-    }
-    SDL_GetWindowSize(window_, &w, &h);
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(renderer_, &info) == 0) {
-        std::fprintf(stderr, "kiosk: %dx%d, video %s, renderer %s\n", w, h, SDL_GetCurrentVideoDriver(),
-                     info.name);
-    }
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    imguiUp_ = true;
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr; // a kiosk keeps no window layout on disk
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowBorderSize = 0;
-    style.ChildBorderSize = 0;
-    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(Theme{}.background);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    ImGui_ImplSDL2_InitForSDLRenderer(window_);
-    ImGui_ImplSDLRenderer_Init(renderer_);
-    slipTexture_ = std::make_unique<SlipTexture>(renderer_);
-    if (!opt_.headless) SDL_ShowCursor(opt_.fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    slipTexture_ = std::make_unique<SlipTexture>(window_.renderer());
+    const auto [w, h] = window_.size();
 
     // Every string-table character of both languages goes into the first atlas, so moving between
     // screens never rebuilds it; only data (names, server text) can add glyphs later.
@@ -209,16 +144,8 @@ bool Runner::setup(std::string& error) {
 
 void Runner::shutdown() {
     app_.events().setWaker(nullptr);
-    if (imguiUp_) {
-        ImGui_ImplSDLRenderer_Shutdown();
-        ImGui_ImplSDL2_Shutdown();
-        ImGui::DestroyContext();
-        imguiUp_ = false;
-    }
-    slipTexture_.reset();
-    if (renderer_) SDL_DestroyRenderer(renderer_), renderer_ = nullptr;
-    if (window_) SDL_DestroyWindow(window_), window_ = nullptr;
-    if (sdlUp_) SDL_Quit(), sdlUp_ = false;
+    slipTexture_.reset(); // before its renderer
+    window_.close();
 }
 
 void Runner::handleEvent(const SDL_Event& e, Clock::time_point now) {
@@ -229,13 +156,12 @@ void Runner::handleEvent(const SDL_Event& e, Clock::time_point now) {
     if (e.type == wakeEvent_) return; // worker events are drained by app_.pump
     if (e.type == SDL_WINDOWEVENT) {
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            int w, h;
-            SDL_GetWindowSize(window_, &w, &h);
+            const auto [w, h] = window_.size();
             std::string error;
             if (!fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(w, h, opt_.textScale), error)) {
                 std::fprintf(stderr, "kiosk: %s\n", error.c_str());
             }
-            ImGui_ImplSDLRenderer_DestroyFontsTexture();
+            window_.fontsChanged();
         }
         requestFrames(2);
         return;
@@ -272,82 +198,28 @@ void Runner::drawFrame(Clock::time_point now) {
         ++atlasRebuilds_;
         maxRebuildMs_ =
             std::max(maxRebuildMs_, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-        ImGui_ImplSDLRenderer_DestroyFontsTexture(); // NewFrame re-creates it from the new atlas
+        window_.fontsChanged();
     }
-    ImGui_ImplSDLRenderer_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    window_.newFrame();
     pointer_.applyTo(ImGui::GetIO());
     ImGui::NewFrame();
     registry_.beginFrame();
     view_.draw(fonts_, registry_, *slipTexture_, fonts_.em(), now);
     registry_.endFrame();
-    ImGui::Render();
-    const ImU32 bg = Theme{}.background;
-    SDL_SetRenderDrawColor(renderer_, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
-    SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    window_.render();
     // A glyph first seen this frame was drawn as '?': draw again right after the rebuild.
     if (fonts_.needsRebuild())
         requestFrames(1);
-    else if (!screenshotPath_.empty())
-        saveScreenshot();
-    SDL_RenderPresent(renderer_);
+    else if (!screenshotPath_.empty()) {
+        screenshotError_ = window_.saveScreenshot(screenshotPath_);
+        screenshotPath_.clear();
+    }
+    window_.present();
     ++framesDrawn_;
     if (frameTimes_.size() < 5000) frameTimes_.push_back(sinceStartMs());
     if (firstFrameMs_ < 0) {
         firstFrameMs_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
         if (!opt_.firstFrameMarker.empty()) std::ofstream(opt_.firstFrameMarker) << firstFrameMs_ << "\n";
-    }
-}
-
-void Runner::saveScreenshot() {
-    int w = 0, h = 0;
-    SDL_GetRendererOutputSize(renderer_, &w, &h);
-    std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
-    // ABGR8888 is R,G,B,A in memory on little-endian machines: what stb_image_write expects.
-    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) {
-        screenshotError_ = std::string("cannot read the frame: ") + SDL_GetError();
-    } else if (!stbi_write_png(screenshotPath_.c_str(), w, h, 4, pixels.data(), w * 4)) {
-        screenshotError_ = "cannot write " + screenshotPath_ + " (does --screenshot-dir exist?)";
-    }
-    screenshotPath_.clear();
-}
-
-void Runner::pushTap(float x, float y) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = SDL_GetWindowID(window_);
-    e.motion.which = SDL_TOUCH_MOUSEID;
-    e.motion.x = static_cast<Sint32>(x);
-    e.motion.y = static_cast<Sint32>(y);
-    SDL_PushEvent(&e);
-    for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
-        SDL_Event b{};
-        b.type = type;
-        b.button.windowID = SDL_GetWindowID(window_);
-        b.button.which = SDL_TOUCH_MOUSEID;
-        b.button.button = SDL_BUTTON_LEFT;
-        b.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-        b.button.clicks = 1;
-        b.button.x = static_cast<Sint32>(x);
-        b.button.y = static_cast<Sint32>(y);
-        SDL_PushEvent(&b);
-    }
-}
-
-void Runner::pushText(const std::string& s) {
-    // One SDL_TEXTINPUT per character, as an input method would send them.
-    size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-        SDL_Event e{};
-        e.type = SDL_TEXTINPUT;
-        e.text.windowID = SDL_GetWindowID(window_);
-        const std::string ch = s.substr(i, len);
-        std::snprintf(e.text.text, sizeof(e.text.text), "%s", ch.c_str());
-        SDL_PushEvent(&e);
-        i += len;
     }
 }
 
@@ -387,19 +259,12 @@ int Runner::run() {
     std::string error;
     std::unique_ptr<UiScriptRunner> script;
     if (!opt_.scriptPath.empty()) {
-        std::ifstream in(opt_.scriptPath);
-        if (!in) {
-            std::fprintf(stderr, "kiosk: cannot read script %s\n", opt_.scriptPath.c_str());
+        std::string why;
+        script = loadScript(opt_.scriptPath, *this, why);
+        if (!script) {
+            std::fprintf(stderr, "kiosk: %s\n", why.c_str());
             return 2;
         }
-        std::stringstream text;
-        text << in.rdbuf();
-        ParsedScript parsed = parseScript(text.str(), opt_.scriptPath);
-        if (!parsed.error.empty()) {
-            std::fprintf(stderr, "kiosk: %s\n", parsed.error.c_str());
-            return 2;
-        }
-        script = std::make_unique<UiScriptRunner>(opt_.scriptPath, std::move(parsed.commands), *this);
     }
     if (!setup(error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());

@@ -1,4 +1,4 @@
-// AppRunner — the one loop: SDL window and renderer, ImGui, fonts, and an event-driven schedule.
+// AppRunner — the one loop: the window (ui/KioskWindow), ImGui, fonts, and an event-driven schedule.
 //
 // Sections: options | runner (setup, loop, frame, script host)
 //

@@ -71,7 +71,10 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipT
     ImGui::PopStyleVar(2);
     ImGui::End();
 
-    if (hall.screen() == HallScreen::CaseQuery) drawSlipDialog(ui, hall, slipTexture);
+    if (hall.screen() == HallScreen::CaseQuery)
+        drawSlipDialog(ui, hall, slipTexture);
+    else
+        slipTexture.release(); // the citizen left the case screen
     if (auto left = hall.idleCountdown(now)) drawIdleOverlay(ui, hall, *left, now);
 }
 

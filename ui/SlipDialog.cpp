@@ -6,7 +6,10 @@ namespace kiosk::ui {
 
 void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
     const SlipView& slip = flow.slip();
-    if (slip.phase == SlipPhase::None) return;
+    if (slip.phase == SlipPhase::None) {
+        texture.release();
+        return;
+    }
     const float em = ui.em;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImDrawList* dl = beginDimmedOverlay(ui, "slip");

@@ -5,7 +5,13 @@
 namespace kiosk::ui {
 
 SlipTexture::~SlipTexture() {
-    if (texture_) SDL_DestroyTexture(texture_);
+    release();
+}
+
+void SlipTexture::release() {
+    if (texture_) SDL_DestroyTexture(texture_), texture_ = nullptr;
+    serial_ = 0;
+    lines_.clear();
 }
 
 ImTextureID SlipTexture::get(const printer::SlipImage& image, std::uint64_t serial) {

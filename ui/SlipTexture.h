@@ -25,6 +25,9 @@ public:
 
     // The texture for `image` (null when the image is empty or cannot be uploaded).
     ImTextureID get(const printer::SlipImage& image, std::uint64_t serial);
+    // Drops the picture (the dialog closed, the citizen left): nothing of one citizen's slip stays
+    // in video memory for the next.
+    void release();
     // The words of the picture the texture holds now (empty when none).
     const std::vector<std::string>& shownLines() const { return lines_; }
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
 #include <sstream>
 
@@ -305,6 +306,22 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
         return next(framesDrawn);
     }
     }
+}
+
+std::unique_ptr<UiScriptRunner> loadScript(const std::string& path, ScriptHost& host, std::string& error) {
+    std::ifstream in(path);
+    if (!in) {
+        error = "cannot read script " + path;
+        return nullptr;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    ParsedScript parsed = parseScript(text.str(), path);
+    if (!parsed.error.empty()) {
+        error = parsed.error;
+        return nullptr;
+    }
+    return std::make_unique<UiScriptRunner>(path, std::move(parsed.commands), host);
 }
 
 } // namespace kiosk::ui

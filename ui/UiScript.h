@@ -28,6 +28,7 @@
 #include "ui/FrameRegistry.h"
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -120,5 +121,9 @@ private:
     bool finished_ = false;
     std::string failure_;
 };
+
+// Reads and parses the script file; null with `error` set ("cannot read script FILE", or the
+// parser's "FILE:LINE: ..." message) when it cannot be run.
+std::unique_ptr<UiScriptRunner> loadScript(const std::string& path, ScriptHost& host, std::string& error);
 
 } // namespace kiosk::ui

@@ -164,18 +164,22 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
     ImFont* big = ui.fonts.font(FontSize::Title);
     ImFont* small = ui.fonts.font(FontSize::Body);
     const float wrap = size.x - ui.em * 1.2f;
-    const ImVec2 ts =
-        big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.f, title.data(), title.data() + title.size());
-    // No second line when the screen has no room for it (the home screen decides).
-    const WrappedText sub = subtitle.empty() ? WrappedText{} : wrapText(small, subtitle, wrap);
-    const float gap = subtitle.empty() ? 0.f : ui.em * 0.4f;
-    const float top = pos.y + (size.y - ts.y - gap - sub.height) * 0.5f;
-    dl->AddText(big, big->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, top), ui.theme.primaryText,
-                title.data(), title.data() + title.size());
-    const ImVec2 subPos(pos.x + (size.x - wrap) * 0.5f, top + ts.y + gap);
+    const float room = size.y - ui.em * 0.4f;
+    // The title wraps (English titles are long); the second line goes when both do not fit, and a
+    // title still too tall for the tile is set one size smaller. Never clipped.
+    WrappedText head = wrapText(big, title, wrap);
+    WrappedText sub = subtitle.empty() ? WrappedText{} : wrapText(small, subtitle, wrap);
+    float gap = subtitle.empty() ? 0.f : ui.em * 0.4f;
+    if (head.height + gap + sub.height > room) sub = WrappedText{}, gap = 0.f;
+    if (head.height > room) big = ui.fonts.font(FontSize::Large), head = wrapText(big, title, wrap);
+    const float top = pos.y + (size.y - head.height - gap - sub.height) * 0.5f;
+    drawWrapped(dl, big, head, ImVec2(pos.x + (size.x - wrap) * 0.5f, top), wrap, Align::Center,
+                ui.theme.primaryText);
+    const ImVec2 subPos(pos.x + (size.x - wrap) * 0.5f, top + head.height + gap);
     drawWrapped(dl, small, sub, subPos, wrap, Align::Center, ui.theme.tileSubtitle);
-    registerItem(ui, title, pos, max, true, ts.x > size.x - ui.em * 0.4f || ts.y + gap + sub.height > size.y);
-    if (!subtitle.empty()) {
+    registerItem(ui, title, pos, max, true,
+                 head.width > wrap + 1.f || head.height + gap + sub.height > size.y);
+    if (!sub.lines.empty()) {
         const float left = subPos.x + (wrap - sub.width) * 0.5f;
         registerItem(ui, subtitle, ImVec2(left, subPos.y), ImVec2(left + sub.width, subPos.y + sub.height),
                      false);
