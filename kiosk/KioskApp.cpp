@@ -123,6 +123,16 @@ void KioskApp::logSync(const SyncStatusChanged& s) {
     }
 }
 
+void KioskApp::checkConnection(const CaseQueryFinished& q) {
+    // The case query just reached the server, or just failed to: if the connection state on screen
+    // says otherwise, the sync engine checks now rather than at its next heartbeat (up to 60 s later).
+    // Only Ok and Offline say something about the connection (IdNotAccepted may not have left the
+    // terminal; Busy and ServerError are the server's answer, already reflected by the heartbeat).
+    if (!sync_ || !syncStatus_) return;
+    if (q.outcome != QueryOutcome::Ok && q.outcome != QueryOutcome::Offline) return;
+    if ((q.outcome == QueryOutcome::Ok) != syncStatus_->online) sync_->checkNow();
+}
+
 KioskApp::~KioskApp() {
     // Workers first (they push into events_), then the flows they report to.
     sync_.reset();
@@ -140,6 +150,7 @@ int KioskApp::pump(TimePoint now) {
         }
         if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
         if (const auto* catalog = std::get_if<CatalogChanged>(&e)) contacts_ = catalog->contacts;
+        if (const auto* query = std::get_if<CaseQueryFinished>(&e)) checkConnection(*query);
         hall_->handle(e, now);
     }
     for (AppEvent& e : events) {

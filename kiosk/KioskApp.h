@@ -56,6 +56,7 @@ public:
 private:
     void checkStateAndEnrolment();
     void logSync(const SyncStatusChanged& s);
+    void checkConnection(const CaseQueryFinished& q);
 
     config::KioskConfig config_;
     Logger& log_;

@@ -11,9 +11,12 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <utility>
 
 namespace kiosk::offline {
 namespace {
+
+constexpr std::int64_t kCheckSpacingMs = 5000; // checkNow(): no heartbeat closer than 5 s to the last
 
 std::int64_t nowMs() {
     using namespace std::chrono;
@@ -40,6 +43,8 @@ struct SyncEngine::Impl {
     mutable std::mutex mutex;
     std::condition_variable cv;
     bool wakeRequested = false;
+    bool checkRequested = false;                     // guarded by mutex
+    std::int64_t lastHeartbeatMs = -kCheckSpacingMs; // sync thread only
     std::atomic<bool> stopping{false};
     std::thread thread, eventThread;
     SyncEvent status; // last emitted, guarded by mutex
@@ -302,8 +307,17 @@ struct SyncEngine::Impl {
             while (!stopping && nowMs() >= backoffUntilMs) {
                 if (uploadOnce() != Cycle::Progress) break;
             }
+            bool check = false;
+            {
+                std::lock_guard lock(mutex);
+                check = std::exchange(checkRequested, false);
+            }
+            // checkNow() brings the heartbeat forward, but not closer than 5 s to the last one.
+            if (check)
+                nextHeartbeatMs = std::min(nextHeartbeatMs, std::max(now, lastHeartbeatMs + kCheckSpacingMs));
             if (now >= nextHeartbeatMs) {
                 heartbeat();
+                lastHeartbeatMs = now;
                 nextHeartbeatMs = now + s.heartbeatIntervalS * 1000LL;
             }
             if (now >= nextDocumentsMs) {
@@ -433,6 +447,15 @@ void SyncEngine::stop() {
 void SyncEngine::wake() {
     {
         std::lock_guard lock(impl_->mutex);
+        impl_->wakeRequested = true;
+    }
+    impl_->cv.notify_all();
+}
+
+void SyncEngine::checkNow() {
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->checkRequested = true;
         impl_->wakeRequested = true;
     }
     impl_->cv.notify_all();

@@ -5,13 +5,15 @@
 // Sections: settings | events | engine
 // Checklist:
 //   [x] record id as idempotency key; a record leaves `pending` only on the server's acknowledgement
-//   [x] 5xx, time-outs, resets, 408/429 retry with exponential back-off + full jitter (cap 5 min),
-//   Retry-After [x] 4xx rejection -> `rejected`, kept and reported (SyncEvent::Kind::Rejected), never dropped
+//   [x] 5xx, time-outs, resets, 408/429 retried with back-off + full jitter (cap 5 min), Retry-After
+//   [x] 4xx rejection -> `rejected`, kept and reported (SyncEvent::Kind::Rejected), never dropped
 //   [x] catalog + roster with If-None-Match; cached in the store for offline use
-//   [x] heartbeat every 60 s: terminal id, versions, device status, queue depth, oldest pending age, last
-//   error [x] status events: online, queue depth, rejected count, last sync time, last error [x] purge of
-//   acknowledged records' metadata after the retention period [x] runUntilEmpty() runs the same cycle in the
-//   foreground (kioskctl sync --until-empty) [ ] bandwidth shaping: not needed (records are small)
+//   [x] heartbeat every 60 s: terminal id, versions, device status, queue depth, oldest age, last error
+//   [x] checkNow(): a heartbeat at once when a foreground request saw the server come or go
+//   [x] status events: online, queue depth, rejected count, last sync time, last error
+//   [x] purge of acknowledged records' metadata after the retention period
+//   [x] runUntilEmpty() runs the same cycle in the foreground (kioskctl sync --until-empty)
+//   [ ] bandwidth shaping: not needed (records are small)
 #pragma once
 
 #include "offline/HttpsClient.h"
@@ -80,6 +82,10 @@ public:
     void start();
     void stop();
     void wake(); // new records committed: upload now unless backing off
+    // A foreground request (a case query) found the server unreachable, or reachable while the status
+    // says offline: heartbeat now, so the connection state on screen agrees with what the citizen just
+    // saw instead of lagging up to a heartbeat interval. Never closer than 5 s to the last heartbeat.
+    void checkNow();
 
     // Foreground: cycles on the calling thread until nothing is pending (true) or the time is up (false).
     bool runUntilEmpty(std::chrono::milliseconds timeout);

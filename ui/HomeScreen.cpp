@@ -23,7 +23,12 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
     // layout matrix test at every size and scale).
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float startY = ImGui::GetCursorScreenPos().y;
-    const float footer = em * 1.6f;
+    const float startX = ImGui::GetCursorScreenPos().x;
+    // The footer (terminal id, connection state) is reserved at the height it wraps to: the English
+    // offline notice takes two lines on a narrow screen or at a large text scale.
+    std::string footerText = ui.f("home.footer", {info.terminalId});
+    if (info.online) footerText += "    " + ui.t(*info.online ? "home.online" : "home.offline");
+    const float footer = textHeight(ui, footerText, FontSize::Body, avail.x) + em * 0.6f;
     const bool portrait = avail.x < avail.y;
     const int cols = portrait ? 1 : 2;
     const int rows = (count + cols - 1) / cols;
@@ -68,12 +73,9 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
                  ImVec2(w, h)))
             flow.open(entries[i].screen, now);
     }
-    const ImVec2 win = ImGui::GetWindowPos();
-    const ImVec2 winSize = ImGui::GetWindowSize();
-    ImGui::SetCursorScreenPos(ImVec2(win.x, win.y + winSize.y - footer + em * 0.3f));
-    std::string footerText = ui.f("home.footer", {info.terminalId});
-    if (info.online) footerText += "    " + ui.t(*info.online ? "home.online" : "home.offline");
-    text(ui, footerText, FontSize::Body, ui.theme.textMuted, Align::Center);
+    const float winBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ImGui::SetCursorScreenPos(ImVec2(startX, winBottom - footer + em * 0.3f));
+    text(ui, footerText, FontSize::Body, ui.theme.textMuted, Align::Center, avail.x);
 }
 
 } // namespace kiosk::ui

@@ -1,12 +1,14 @@
 #include "ui/KioskWindow.h"
 
 #include "drivers/printer/Utf8.h"
+#include "offline/PrivateFiles.h"
 
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <stb_image_write.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <vector>
 
 namespace kiosk::ui {
@@ -136,8 +138,17 @@ std::string KioskWindow::saveScreenshot(const std::string& path) const {
     // ABGR8888 is R,G,B,A in memory on little-endian machines: what stb_image_write expects.
     if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0)
         return std::string("cannot read the frame: ") + SDL_GetError();
+    // A screenshot shows what a citizen saw (masked, but still theirs): a missing folder is created 0700
+    // (an existing one, say /tmp, is left as it is) and the file 0600 before a byte is written (fopen
+    // keeps the mode when it truncates).
+    std::string why;
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !offline::ensurePrivateDir(dir.string(), &why))
+        return "cannot write " + path + ": " + why;
+    if (!offline::ensurePrivateFile(path, &why)) return "cannot write " + path + ": " + why;
     if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4))
-        return "cannot write " + path + " (does --screenshot-dir exist?)";
+        return "cannot write " + path + " (is the disk full or the folder read-only?)";
     return {};
 }
 

@@ -125,6 +125,11 @@ void text(Ui& ui, std::string_view raw, FontSize size, ImU32 color, Align align,
     ImGui::PopFont();
 }
 
+float textHeight(Ui& ui, std::string_view s, FontSize size, float wrapWidth) {
+    ui.fonts.require(s);
+    return wrapText(ui.fonts.font(size), s, wrapWidth).height;
+}
+
 bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSize fontSize) {
     ui.fonts.require(label);
     ImGui::PushID(label.data(), label.data() + label.size());

@@ -45,6 +45,9 @@ std::string keepTogether(std::string_view s);
 void text(Ui& ui, std::string_view s, FontSize size = FontSize::Body, ImU32 color = 0,
           Align align = Align::Left, float wrapWidth = 0.f);
 
+// The height text() would take for `s` wrapped to `wrapWidth`, so a layout can reserve it first.
+float textHeight(Ui& ui, std::string_view s, FontSize size, float wrapWidth);
+
 enum class ButtonKind { Primary, Secondary };
 
 // A large touch button; returns true on the frame it is tapped (released over it).

@@ -93,7 +93,8 @@ std::optional<int> parseCommandLine(int argc, char** argv, CommandLine& c) {
     app.add_option("--script", c.run.scriptPath,
                    "drive the app with a UI script; exit 0 only if every check passed")
         ->type_name("FILE");
-    app.add_option("--screenshot-dir", c.run.screenshotDir, "where `screenshot NAME.png` writes (default .)")
+    app.add_option("--screenshot-dir", c.run.screenshotDir,
+                   "where `screenshot NAME.png` writes (default .; created 0700 when missing)")
         ->type_name("DIR");
     app.add_option("--stats-out", c.run.statsPath, "write frame / wake-up counters as JSON at exit")
         ->type_name("FILE");

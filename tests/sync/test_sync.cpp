@@ -222,6 +222,41 @@ TEST_CASE("heartbeats spaced past the server's keep-alive time-out never report 
     CHECK_MESSAGE(flips.load() == 0, lastError);
 }
 
+TEST_CASE("checkNow: the connection state follows a failed or successful foreground request at once") {
+    // The home footer said 网络正常 for up to a heartbeat interval after a case query had already told
+    // the citizen the server was unreachable (seen as a flaky layout test). checkNow() heartbeats now,
+    // but never closer than 5 s to the previous heartbeat.
+    SyncFixture f;
+    std::atomic<int> heartbeats{0};
+    SyncSettings ss = f.sync(); // heartbeat interval 3600 s: only checkNow() brings one
+    ss.deviceStatus = [&] {
+        ++heartbeats;
+        return nlohmann::json::object();
+    };
+    SyncEngine engine(ss, [](const SyncEvent&) {});
+    engine.start();
+    REQUIRE(waitFor([&] { return engine.lastStatus().online; }, 5s));
+    REQUIRE(heartbeats.load() == 1);
+
+    // The server goes away: its answers never arrive (also on the connection kept alive).
+    f.proxy->armResets(1000);
+    f.proxy->setMode(ProxyMode::ResetAfterResponse);
+    const auto asked = std::chrono::steady_clock::now();
+    engine.checkNow();
+    CHECK(waitFor([&] { return !engine.lastStatus().online; }, 10s));
+    // Not closer than 5 s to the first heartbeat (at start), but not a heartbeat interval later either.
+    CHECK(std::chrono::steady_clock::now() - asked < 8s);
+    CHECK(heartbeats.load() == 2);
+
+    f.proxy->setMode(ProxyMode::Pass);
+    engine.checkNow();
+    engine.checkNow(); // requests in the same 5 s fold into one heartbeat
+    CHECK(waitFor([&] { return engine.lastStatus().online; }, 10s));
+    std::this_thread::sleep_for(1s);
+    CHECK(heartbeats.load() == 3);
+    engine.stop();
+}
+
 TEST_CASE("wrong server certificate or wrong pin: the terminal refuses and keeps its data") {
     SyncFixture f(false);
     SyncFixture other(false);

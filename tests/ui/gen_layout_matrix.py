@@ -41,3 +41,10 @@ print(cycle("results-en"))
 print('tap "Home"\nwait-for "My cases" 5s\ntap "File a complaint"\nwait 300ms\n# notice screen, English')
 print(cycle("notice-en"))
 print('tap "Home"\nwait-for "My cases" 5s')
+# The offline notice is the footer's longest text; it must fit (wrap, never clip) everywhere.
+# A case query that cannot reach the server makes the terminal check its connection at once.
+print('server down\ncard remove\ntap "My cases"\nwait-for "Place your ID card" 5s\ncard li-yan\nwait-for "cannot be reached" 20s\ntap "Home"\nwait-for "Offline: what you submit" 10s\n# home, English, offline')
+print(cycle("home-en-offline"))
+print('tap "中文"\nwait-for "办件查询" 5s\n# home, offline')
+print(cycle("home-offline"))
+print('server up')
