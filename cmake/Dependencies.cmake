@@ -8,6 +8,7 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 find_package(nlohmann_json REQUIRED)
+find_package(utf8cpp REQUIRED) # the one UTF-8 codec under text/Utf8 (libutfcpp-dev)
 
 if(NOT KIOSK_FUZZ)
   pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)

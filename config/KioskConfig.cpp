@@ -8,6 +8,8 @@
 //   4. configTemplate, demoConfig
 #include "config/KioskConfig.h"
 
+#include "text/Utf8.h"
+
 #include "config/ConfigRules.h"
 
 #include <toml++/toml.h>
@@ -54,9 +56,7 @@ constexpr Length chars(std::size_t n) {
 }
 
 std::size_t utf8Chars(std::string_view s) {
-    // toml++ has validated the UTF-8: every byte that is not a continuation byte starts a character.
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return text::countCodePoints(s); // toml++ has validated the UTF-8 already
 }
 
 // A key as it appears in a message: a 8 KB key must not make an 8 KB message.

@@ -25,7 +25,4 @@ struct CitizenIdentity {
 // an empty or unreadable date is not expired: the terminal does not guess.
 bool cardExpired(const std::string& validTo, std::chrono::year_month_day today);
 
-// "王秀英" -> "王**", "SMITH JOHN" -> "S*********": the family name stays, the rest is masked.
-std::string maskName(const std::string& utf8Name);
-
 } // namespace kiosk

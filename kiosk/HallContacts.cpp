@@ -1,6 +1,6 @@
 #include "kiosk/HallContacts.h"
 
-#include "drivers/printer/Utf8.h"
+#include "text/Utf8.h"
 
 namespace kiosk {
 
@@ -15,7 +15,7 @@ std::string field(const nlohmann::json& district, const char* key) {
     if (s.size() > kMaxFieldBytes) return {};
     for (std::size_t pos = 0; pos < s.size();) {
         char32_t cp = 0;
-        if (!printer::decodeUtf8(s, pos, cp) || cp < 0x20) return {};
+        if (!text::nextCodePoint(s, pos, cp) || cp < 0x20) return {};
     }
     return s;
 }

@@ -1,6 +1,7 @@
 #include "kiosk/HallFlow.h"
 
 #include "drivers/printer/ReceiptSlips.h"
+#include "text/Masking.h"
 
 namespace kiosk {
 
@@ -69,7 +70,7 @@ void HallFlow::printCase(size_t index, TimePoint now) {
     d.completedAt = displayTime(c.completedAt);
     d.note = c.note;
     // Only masked forms leave the session: the printer module never sees the full name or number.
-    d.applicantName = maskName(caseQuery_.citizen->name);
+    d.applicantName = text::maskName(caseQuery_.citizen->name);
     d.applicantIdNumber = caseQuery_.citizen->maskedIdNumber;
     for (const CaseStep& step : c.steps) {
         d.steps.push_back({step.name, strings_.get(stepStateKey(step.state)), displayDate(step.finishedAt)});

@@ -2,6 +2,7 @@
 
 #include "drivers/idcard/IdNumber.h"
 #include "kiosk/HallTime.h"
+#include "text/Masking.h"
 
 namespace kiosk {
 
@@ -41,7 +42,7 @@ bool toAppEvent(const idcard::ReaderEvent& in, AppEvent& out) {
         CitizenIdentity who;
         who.name = card.name.empty() ? card.nameEn : card.name;
         who.idNumber = card.idNumber;
-        who.maskedIdNumber = idcard::maskIdNumber(card.idNumber);
+        who.maskedIdNumber = text::maskIdNumber(card.idNumber);
         who.cardType = idcard::cardTypeKey(card.type);
         who.idChecksumOk = !card.hasIdChecksum() || card.idChecksumOk;
         // Today in the hall's zone, not the machine's: near midnight they are different days.

@@ -3,6 +3,8 @@
 // Sections: waiting for a card | loading | one case card | results | failure
 #include "ui/Screens.h"
 
+#include "text/Masking.h"
+
 namespace kiosk::ui {
 
 namespace {
@@ -205,7 +207,8 @@ void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
     const CaseQueryView& view = flow.caseQuery();
     const float em = ui.em;
     const CitizenIdentity& who = *view.citizen;
-    text(ui, ui.f("cases.citizen", {maskName(who.name), who.maskedIdNumber}), FontSize::Large, ui.theme.text);
+    text(ui, ui.f("cases.citizen", {text::maskName(who.name), who.maskedIdNumber}), FontSize::Large,
+         ui.theme.text);
     if (!who.idChecksumOk) text(ui, ui.t("cases.checksum_warning"), FontSize::Body, ui.theme.warn);
     if (who.expired) text(ui, ui.t("cases.card_expired"), FontSize::Body, ui.theme.warn);
     if (view.cases.empty()) {
@@ -264,7 +267,7 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
         break;
     case CaseQueryPhase::Loading:
         ImGui::Dummy(ImVec2(0, em * 3));
-        text(ui, ui.f("cases.loading", {maskName(view.citizen->name)}), FontSize::Large, ui.theme.text,
+        text(ui, ui.f("cases.loading", {text::maskName(view.citizen->name)}), FontSize::Large, ui.theme.text,
              Align::Center);
         break;
     case CaseQueryPhase::Results:

@@ -1,5 +1,7 @@
 #include "ui/FontSet.h"
 
+#include "text/Utf8.h"
+
 #include <imgui_freetype.h>
 
 #include <cstdio>
@@ -44,30 +46,10 @@ ImFont* FontSet::font(FontSize size) const {
 void FontSet::require(std::string_view s) {
     // Decode UTF-8; ImWchar is 16 bits in Debian's build, so characters beyond the BMP cannot be
     // drawn and are skipped here (they render as '?', still better than dropping the text).
-    size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        unsigned cp = 0;
-        int len = 1;
-        if (c < 0x80)
-            cp = c;
-        else if ((c >> 5) == 0x6) {
-            cp = c & 0x1F;
-            len = 2;
-        } else if ((c >> 4) == 0xE) {
-            cp = c & 0x0F;
-            len = 3;
-        } else if ((c >> 3) == 0x1E) {
-            cp = c & 0x07;
-            len = 4;
-        } else {
-            ++i;
-            continue;
-        }
-        if (i + len > s.size()) break;
-        for (int k = 1; k < len; ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        i += len;
+    std::size_t pos = 0;
+    char32_t cp = 0;
+    while (pos < s.size()) {
+        if (!text::nextCodePoint(s, pos, cp)) continue; // drawn as '?' by the line breaker
         if (cp < 0x20 || cp > 0xFFFF) continue;
         if (codepoints_.insert(static_cast<ImWchar>(cp)).second) dirty_ = true;
     }

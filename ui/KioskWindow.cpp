@@ -1,6 +1,6 @@
 #include "ui/KioskWindow.h"
 
-#include "drivers/printer/Utf8.h"
+#include "text/Utf8.h"
 #include "offline/PrivateFiles.h"
 
 #include <imgui_impl_sdl.h>
@@ -180,7 +180,7 @@ void KioskWindow::pushText(const std::string& s) const {
     for (std::size_t pos = 0; pos < s.size();) {
         const std::size_t start = pos;
         char32_t cp = 0;
-        printer::decodeUtf8(s, pos, cp);
+        text::nextCodePoint(s, pos, cp);
         SDL_Event e{};
         e.type = SDL_TEXTINPUT;
         e.text.windowID = SDL_GetWindowID(window_);

@@ -1,6 +1,6 @@
 #include "ui/LineBreak.h"
 
-#include "drivers/printer/Utf8.h"
+#include "text/Utf8.h"
 
 namespace kiosk::ui {
 
@@ -109,7 +109,7 @@ std::vector<LineRange> breakLines(std::string_view text, float maxWidth,
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
         char32_t c = 0;
-        if (!printer::decodeUtf8(text, pos, c)) c = U'?';
+        if (!text::nextCodePoint(text, pos, c)) c = U'?';
         cps.push_back({c, start, pos, c == U'\n' ? 0.f : advance(c == kNoBreakSpace ? U' ' : c)});
     }
     // A run of characters between spaces that holds a no-break space ("受理时间\u00A02026-10-29")

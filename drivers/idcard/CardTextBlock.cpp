@@ -5,6 +5,7 @@
 #include "drivers/idcard/CodeTables.h"
 #include "drivers/idcard/IdNumber.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/Utf8.h"
 
 #include <cstdio>
 #include <cstring>
@@ -196,7 +197,7 @@ std::optional<std::vector<std::uint8_t>> encodeTextBlock(const CardTextFields& f
         put(kYRenewal, f.issueCount, "issue_count");
         put(kYBirth, f.birthDate, "birth_date");
         // English name: characters 1-35 at 52, 36-46 at 220.
-        auto cps = decodeUtf8(f.nameEn);
+        auto cps = text::decodeUtf8(f.nameEn);
         if (!cps || cps->size() > 46) {
             ok = false;
             if (error) *error = "field 'name_en' does not fit 46 characters";
@@ -204,7 +205,7 @@ std::optional<std::vector<std::uint8_t>> encodeTextBlock(const CardTextFields& f
         }
         std::string first, second;
         for (std::size_t i = 0; i < cps->size(); ++i)
-            appendUtf8(i < 35 ? first : second, (*cps)[i]);
+            text::appendCodePoint(i < 35 ? first : second, (*cps)[i]);
         put(kYNameEn1, first, "name_en");
         put(kYNameEn2, second, "name_en");
         put(kYId, f.idNumber, "id_number");

@@ -2,6 +2,7 @@
 #include "drivers/idcard/IdCard.h"
 
 #include "drivers/idcard/IdNumber.h"
+#include "text/Masking.h"
 
 #include <nlohmann/json.hpp>
 #include <string.h>
@@ -76,7 +77,7 @@ std::string cardToJson(const IdCard& c, bool unmasked, int indent) {
         put("address", c.address);
         put("additional_address", c.additionalAddress);
     }
-    j["id_number"] = unmasked ? c.idNumber : maskIdNumber(c.idNumber);
+    j["id_number"] = unmasked ? c.idNumber : text::maskIdNumber(c.idNumber);
     if (c.hasIdChecksum()) j["id_checksum_ok"] = c.idChecksumOk;
     if (c.type == CardType::Resident || c.type == CardType::HmtPermit) put("issuer", c.issuer);
     put("valid_from", c.validFrom);

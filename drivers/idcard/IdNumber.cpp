@@ -1,7 +1,5 @@
-// ID number check digit and masking. Checklist: see IdNumber.h.
+// ID number check digit and forms. Checklist: see IdNumber.h.
 #include "drivers/idcard/IdNumber.h"
-
-#include "drivers/idcard/Ucs2Text.h"
 
 namespace kiosk::idcard {
 
@@ -42,28 +40,6 @@ IdNumberForm idNumberForm(std::string_view id) {
         return IdNumberForm::Foreign2017;
     }
     return IdNumberForm::Invalid;
-}
-
-std::string maskIdNumber(std::string_view id) {
-    auto cps = decodeUtf8(id);
-    if (!cps) return std::string(id.size(), '*'); // not text: reveal nothing
-    const std::size_t n = cps->size();
-    std::size_t head = 0, tail = 0;
-    if (n > 10) {
-        head = 6;
-        tail = 4;
-    } else if (n >= 5) {
-        head = 2;
-        tail = 2;
-    }
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i < head || i >= n - tail)
-            appendUtf8(out, (*cps)[i]);
-        else
-            out.push_back('*');
-    }
-    return out;
 }
 
 } // namespace kiosk::idcard

@@ -1,8 +1,8 @@
-// Citizen ID numbers: the GB 11643-1999 check digit (ISO 7064 MOD 11-2) and masking for display/logs.
+// Citizen ID numbers: the GB 11643-1999 check digit (ISO 7064 MOD 11-2) and the forms the server
+// looks up. Masking is the project's one policy, text/Masking.h.
 //
 // Checklist:
 //   [x] check character for 17 digits; validity of an 18-character number (X or x accepted)
-//   [x] maskIdNumber: first 6 + last 4 visible, the middle as '*'; shorter texts reveal less
 //   [x] idNumberForm: the two shapes the central server looks cases up by (18 GB 11643-style, 15 for
 //       the 2017 foreign permanent resident card); shared by kiosk-central and the terminal
 #pragma once
@@ -26,10 +26,5 @@ bool gb11643Valid(std::string_view id);
 //            card). The reference gives no check digit for it, so none is checked.
 enum class IdNumberForm { Invalid, Gb11643, Foreign2017 };
 IdNumberForm idNumberForm(std::string_view id);
-
-// Masks an identifier for display and logs (counts UTF-8 code points):
-//   more than 10 characters: first 6 + '*'... + last 4 ("110105********1529");
-//   5 to 10 characters: first 2 + '*'... + last 2;  4 or fewer: all '*'.
-std::string maskIdNumber(std::string_view id);
 
 } // namespace kiosk::idcard

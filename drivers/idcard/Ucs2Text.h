@@ -1,4 +1,4 @@
-// UCS-2LE <-> UTF-8 for the card's text block.
+// UCS-2LE <-> UTF-8 for the card's text block (UTF-8 itself through the one codec, text/Utf8.h).
 //
 // Sections: decode · encode.
 // Checklist:
@@ -29,10 +29,5 @@ DecodedText decodeUcs2le(std::span<const std::uint8_t> bytes);
 // Encodes UTF-8 into exactly `fieldBytes` bytes of UCS-2LE, padded with U+0020.
 // Returns nullopt when the text is invalid UTF-8, has characters outside the BMP, or is too long.
 std::optional<std::vector<std::uint8_t>> encodeUcs2leField(std::string_view utf8, std::size_t fieldBytes);
-
-// Appends one code point as UTF-8.
-void appendUtf8(std::string& out, char32_t cp);
-// Decodes UTF-8 into code points; nullopt on invalid input.
-std::optional<std::u32string> decodeUtf8(std::string_view s);
 
 } // namespace kiosk::idcard

@@ -4,7 +4,7 @@
 
 #include "drivers/printer/Gb18030Codec.h"
 #include "drivers/printer/TextWrap.h"
-#include "drivers/printer/Utf8.h"
+#include "text/Utf8.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -191,7 +191,7 @@ private:
         while (pos < text.size()) {
             const std::size_t at = pos;
             char32_t cp = 0;
-            if (!decodeUtf8(text, pos, cp)) {
+            if (!text::nextCodePoint(text, pos, cp)) {
                 replaced(chars, "invalid UTF-8 byte 0x" + hexByte(static_cast<unsigned char>(text[at])));
                 continue;
             }

@@ -1,44 +1,12 @@
-// Slip templates. Sections: masking · shared header/footer · complaint · case status · materials · keys.
+// Slip templates (personal data masked by the one policy, text/Masking.h). Sections: shared header/footer ·
+// complaint · case status · materials · keys.
 #include "drivers/printer/ReceiptSlips.h"
 
-#include "drivers/printer/Utf8.h"
+#include "text/Masking.h"
 
 #include <ctime>
 
 namespace kiosk::printer {
-
-// Masking ------------------------------------------------------------------------------------------------
-
-std::string maskIdNumber(std::string_view id) {
-    if (id.size() <= 10) return std::string(id.size(), '*');
-    return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') +
-           std::string(id.substr(id.size() - 4));
-}
-
-std::string maskName(std::string_view name) {
-    std::string out;
-    std::size_t pos = 0;
-    bool first = true;
-    while (pos < name.size()) {
-        char32_t cp = 0;
-        const std::size_t at = pos;
-        if (!decodeUtf8(name, pos, cp)) continue;
-        if (first)
-            out.append(name.substr(at, pos - at));
-        else
-            out += '*';
-        first = false;
-    }
-    return out;
-}
-
-std::string maskPhone(std::string_view phone) {
-    std::string digits;
-    for (char c : phone)
-        if (c >= '0' && c <= '9') digits += c;
-    if (digits.size() < 7) return std::string(digits.size(), '*');
-    return digits.substr(0, 3) + std::string(digits.size() - 7, '*') + digits.substr(digits.size() - 4);
-}
 
 namespace {
 
@@ -90,9 +58,9 @@ Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& c
     r.row(label(ctx, "verification_code"), d.verificationCode, true);
     rowIf(r, ctx, "category", d.category);
     rowIf(r, ctx, "target_department", d.targetDepartment);
-    rowIf(r, ctx, "complainant", d.citizenName.empty() ? std::string() : maskName(d.citizenName));
-    rowIf(r, ctx, "id_number", d.idNumber.empty() ? std::string() : maskIdNumber(d.idNumber));
-    rowIf(r, ctx, "phone", d.phone.empty() ? std::string() : maskPhone(d.phone));
+    rowIf(r, ctx, "complainant", d.citizenName.empty() ? std::string() : text::maskName(d.citizenName));
+    rowIf(r, ctx, "id_number", d.idNumber.empty() ? std::string() : text::maskIdNumber(d.idNumber));
+    rowIf(r, ctx, "phone", d.phone.empty() ? std::string() : text::maskPhone(d.phone));
     r.separator();
     r.qr(d.trackingUrl.empty() ? d.trackingNumber : d.trackingUrl, 6);
     r.text(label(ctx, "complaint_scan_hint"), TextStyle{Align::Center});
@@ -108,9 +76,9 @@ Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
     r.row(label(ctx, "case_number"), d.caseNumber, true);
     rowIf(r, ctx, "item", d.itemName);
     rowIf(r, ctx, "department", d.department);
-    rowIf(r, ctx, "applicant", d.applicantName.empty() ? std::string() : maskName(d.applicantName));
+    rowIf(r, ctx, "applicant", d.applicantName.empty() ? std::string() : text::maskName(d.applicantName));
     rowIf(r, ctx, "id_number",
-          d.applicantIdNumber.empty() ? std::string() : maskIdNumber(d.applicantIdNumber));
+          d.applicantIdNumber.empty() ? std::string() : text::maskIdNumber(d.applicantIdNumber));
     rowIf(r, ctx, "status", d.statusText, true);
     rowIf(r, ctx, d.notAccepted ? "applied_at" : "accepted_at", d.acceptedAt);
     rowIf(r, ctx, "due_date", d.dueDate);

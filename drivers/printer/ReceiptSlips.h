@@ -94,10 +94,4 @@ Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx)
 // The [slip] keys the templates use (for the string-table completeness test).
 const std::vector<std::string_view>& slipTextKeys();
 
-// 18-character ID: first 6 + 8 '*' + last 4. Other lengths: first 6 + '*'s + last 4 when longer than 10,
-// otherwise all '*'.
-std::string maskIdNumber(std::string_view id);
-std::string maskName(std::string_view name);   // first character + '*' for each further character
-std::string maskPhone(std::string_view phone); // digits only: first 3, then *, last 4 (138****5678)
-
 } // namespace kiosk::printer

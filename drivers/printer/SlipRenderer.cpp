@@ -4,7 +4,7 @@
 
 #include "drivers/printer/Code128.h"
 #include "drivers/printer/EscposEncoder.h"
-#include "drivers/printer/Utf8.h"
+#include "text/Utf8.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -189,7 +189,7 @@ struct SlipRenderer::Impl {
         const int advance = std::max(lineSpacing, height + (lineSpacing > kCellH ? lineSpacing - kCellH : 0));
         std::string words;
         for (const LineItem& it : line)
-            appendUtf8(words, it.cp);
+            text::appendCodePoint(words, it.cp);
         img.lines.push_back(std::move(words));
         if (ensureHeight(y + advance)) {
             const int off = alignOffset(lineX);

@@ -6,6 +6,8 @@
 #include "drivers/idcard/IdCardFrame.h"
 #include "drivers/idcard/ReaderSession.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/Masking.h"
+#include "text/Utf8.h"
 
 #include <cstdlib>
 
@@ -35,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 auto card = parseReadData(payload, fp, "fuzz");
                 if (card) {
                     const std::string json = cardToJson(card.value(), false);
-                    if (!decodeUtf8(json)) std::abort();
+                    if (!kiosk::text::decodeUtf8(json)) std::abort();
                 }
             }
             (void)formatSamId(payload);

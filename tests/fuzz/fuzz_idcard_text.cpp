@@ -4,6 +4,8 @@
 #include "drivers/idcard/CardTextBlock.h"
 #include "drivers/idcard/IdNumber.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/Masking.h"
+#include "text/Utf8.h"
 
 #include <cstdlib>
 #include <string>
@@ -13,13 +15,13 @@ using namespace kiosk::idcard;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto bytes = std::span<const std::uint8_t>(data, size);
     const DecodedText t = decodeUcs2le(bytes);
-    if (!decodeUtf8(t.utf8)) std::abort();
+    if (!kiosk::text::decodeUtf8(t.utf8)) std::abort();
     if (size >= kTextBlockSize) {
         auto card = parseTextBlock(bytes.first(kTextBlockSize));
         if (card) {
             for (bool unmasked : {false, true}) {
                 const std::string json = cardToJson(*card, unmasked);
-                if (!decodeUtf8(json)) std::abort();
+                if (!kiosk::text::decodeUtf8(json)) std::abort();
             }
             (void)gb11643Valid(card->idNumber);
             card->wipe();
@@ -27,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     const std::string s(reinterpret_cast<const char*>(data), size);
-    const std::string masked = maskIdNumber(s);
+    const std::string masked = kiosk::text::maskIdNumber(s);
     std::size_t visible = 0;
     for (char c : masked)
         visible += c != '*' && (static_cast<unsigned char>(c) & 0xC0) != 0x80;
