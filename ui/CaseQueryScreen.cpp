@@ -140,7 +140,7 @@ float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float wid
         ImGui::SetCursorScreenPos(ImVec2(start.x + width - size.x - em * 0.6f, start.y + em * 0.5f));
         ImGui::PushID(static_cast<int>(index));
         if (button(ui, ui.t("print.button"), size, ButtonKind::Secondary, FontSize::Body))
-            flow.printCase(index, now);
+            ui.later.post([&flow, index, now] { flow.printCase(index, now); });
         ImGui::PopID();
     }
     ImGui::SetCursorScreenPos(ImVec2(start.x + em * 0.8f, start.y + em * 0.6f));
@@ -257,7 +257,7 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
     const float em = ui.em;
     const CaseQueryView& view = flow.caseQuery();
     if (titleRow(ui, ui.t("cases.title"))) {
-        flow.goHome();
+        ui.later.post([&flow] { flow.goHome(); });
         return;
     }
 
@@ -281,7 +281,7 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
         ImGui::Dummy(ImVec2(0, em));
         const ImVec2 size(em * 6, em * 2.4f);
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
-        if (button(ui, ui.t("app.retry"), size)) flow.retryCaseQuery(now);
+        if (button(ui, ui.t("app.retry"), size)) ui.later.post([&flow, now] { flow.retryCaseQuery(now); });
         break;
     }
     }

@@ -71,7 +71,7 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
                                          top + static_cast<float>(r) * (h + gap)));
         if (tile(ui, ui.t(entries[i].title), showSub ? ui.t(entries[i].sub) : std::string_view(),
                  ImVec2(w, h)))
-            flow.open(entries[i].screen, now);
+            ui.later.post([&flow, screen = entries[i].screen, now] { flow.open(screen, now); });
     }
     const float winBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::SetCursorScreenPos(ImVec2(startX, winBottom - footer + em * 0.3f));

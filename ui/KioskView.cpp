@@ -23,7 +23,7 @@ std::string KioskView::signature(TimePoint now) const {
 
 void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipTexture, float em,
                      TimePoint now) {
-    Ui ui{fonts, app_.strings(), registry, theme_, em};
+    Ui ui{fonts, app_.strings(), registry, theme_, em, later_};
     info_.online.reset();
     if (app_.syncStatus()) info_.online = app_.syncStatus()->online;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -36,8 +36,10 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipT
                      ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
     if (drawHeader(ui, info_, em * 2.4f)) {
-        app_.setLanguage(app_.strings().language() == "en" ? "zh-CN" : "en");
-        app_.userActivity(now);
+        ui.later.post([this, now] {
+            app_.setLanguage(app_.strings().language() == "en" ? "zh-CN" : "en");
+            app_.userActivity(now);
+        });
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 1.0f, em * 0.8f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em * 0.4f, em * 0.25f));
@@ -76,6 +78,8 @@ void KioskView::draw(FontSet& fonts, FrameRegistry& registry, SlipTexture& slipT
     else
         slipTexture.release(); // the citizen left the case screen
     if (auto left = hall.idleCountdown(now)) drawIdleOverlay(ui, hall, *left, now);
+    // The frame is complete: now what its taps asked for may change the state it was drawn from.
+    later_.run();
 }
 
 } // namespace kiosk::ui

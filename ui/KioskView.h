@@ -21,6 +21,7 @@ private:
     KioskApp& app_;
     ScreenInfo info_;
     Theme theme_;
+    DeferredActions later_; // posted by the screens during draw(), run at its end
 };
 
 } // namespace kiosk::ui

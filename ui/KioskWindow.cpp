@@ -1,7 +1,7 @@
 #include "ui/KioskWindow.h"
 
-#include "text/Utf8.h"
 #include "offline/PrivateFiles.h"
+#include "text/Utf8.h"
 
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>

@@ -8,7 +8,7 @@ void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::st
                       const HallContacts* contacts) {
     const float em = ui.em;
     if (titleRow(ui, ui.t(titleKey))) {
-        flow.goHome();
+        ui.later.post([&flow] { flow.goHome(); });
         return;
     }
     ImGui::Dummy(ImVec2(0, em * 0.8f));

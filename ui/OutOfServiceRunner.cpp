@@ -80,6 +80,7 @@ private:
     StringTable other_;
     RunnerOptions opt_;
     Theme theme_;
+    DeferredActions later_; // nothing posts today; the screen has no taps that change state
     FontSet fonts_;
     FrameRegistry registry_;
     PointerInput pointer_;
@@ -115,7 +116,7 @@ void OutOfServiceRunner::drawFrame() {
     ImGui::NewFrame();
     registry_.beginFrame();
     const float em = fonts_.em();
-    Ui ui{fonts_, strings_, registry_, theme_, em};
+    Ui ui{fonts_, strings_, registry_, theme_, em, later_};
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 1.2f, em * 0.8f));
@@ -130,6 +131,7 @@ void OutOfServiceRunner::drawFrame() {
     dragToScroll();
     ImGui::End();
     ImGui::PopStyleVar(2);
+    later_.run();
     registry_.endFrame();
     window_.render();
     if (fonts_.needsRebuild()) {

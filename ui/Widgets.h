@@ -9,6 +9,7 @@
 #pragma once
 
 #include "kiosk/StringTable.h"
+#include "ui/DeferredActions.h"
 #include "ui/FontSet.h"
 #include "ui/FrameRegistry.h"
 #include "ui/Theme.h"
@@ -27,6 +28,8 @@ struct Ui {
     FrameRegistry& registry;
     const Theme& theme;
     float em;
+    // What a tap changes (flow, language, session) is posted here and runs after the frame.
+    DeferredActions& later;
 
     const std::string& t(std::string_view key) const { return strings.get(key); }
     std::string f(std::string_view key, std::initializer_list<std::string> args) const {
