@@ -7,6 +7,8 @@
 #include "kiosk/CitizenIdentity.h"
 #include "kiosk/HallContacts.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -69,8 +71,28 @@ struct CatalogChanged {
     HallContacts contacts;
 };
 
+// The roster (staff on duty per window) arrived or changed. The document as the server sent it:
+// the counter pad (issue 13) reads it; the hall terminal keeps only the latest.
+struct RosterChanged {
+    nlohmann::json roster;
+};
+// Counter pads: the window's staff asked the citizen to rate a service (case_no, item_name, staff_id).
+struct RatingRequested {
+    nlohmann::json request;
+};
+// The offline store failed (full, read-only, corrupt...): technician detail, never personal data.
+struct StoreProblemReported {
+    std::string detail;
+};
+// The server refused a record for good: kept as `rejected` for the technician.
+struct RecordRejected {
+    std::string recordId;
+    std::string error;
+};
+
 using AppEvent =
     std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
-                 SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted>;
+                 SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted, RosterChanged,
+                 RatingRequested, StoreProblemReported, RecordRejected>;
 
 } // namespace kiosk

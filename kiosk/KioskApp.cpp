@@ -4,6 +4,7 @@
 #include "kiosk/HallTime.h"
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
+#include "kiosk/SyncAdapter.h"
 #include "kiosk/SyncSettingsFromConfig.h"
 #include "offline/PrivateFiles.h"
 #include "offline/SyncEngine.h"
@@ -77,18 +78,10 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
             d["printer"] = "none";
         return d;
     };
-    sync_ = std::make_unique<offline::SyncEngine>(ss, [this](const offline::SyncEvent& e) {
-        // On the sync thread. SyncEngine knows nothing of kiosk/: this adapter logs what it reports.
-        if (e.kind == offline::SyncEvent::Kind::Status) {
-            events_.push(SyncStatusChanged{e.online, e.pending, e.rejected, e.lastSyncMs, e.error});
-        } else if (e.kind == offline::SyncEvent::Kind::StoreProblem) {
-            storeLog_.set(e.error, LogLevel::Error, "the offline store failed: " + e.error);
-        } else if (e.kind == offline::SyncEvent::Kind::Rejected) {
-            log_.warning("sync", "the central server refused a record: " + e.error);
-        } else if (e.kind == offline::SyncEvent::Kind::CatalogUpdated) {
-            events_.push(CatalogChanged{hallContactsFromCatalog(e.data)});
-        }
-    });
+    // On the sync thread: every event the engine reports becomes an app event (kiosk/SyncAdapter),
+    // handled on the UI thread like the devices' events.
+    sync_ = std::make_unique<offline::SyncEngine>(
+        ss, [this](const offline::SyncEvent& e) { events_.push(toAppEvent(e)); });
     sync_->start();
 }
 
@@ -150,6 +143,13 @@ int KioskApp::pump(TimePoint now) {
         }
         if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
         if (const auto* catalog = std::get_if<CatalogChanged>(&e)) contacts_ = catalog->contacts;
+        if (const auto* roster = std::get_if<RosterChanged>(&e)) roster_ = roster->roster;
+        if (const auto* store = std::get_if<StoreProblemReported>(&e))
+            storeLog_.set(store->detail, LogLevel::Error, "the offline store failed: " + store->detail);
+        if (const auto* rejected = std::get_if<RecordRejected>(&e))
+            log_.warning("sync", "the central server refused a record: " + rejected->error);
+        if (std::holds_alternative<RatingRequested>(e))
+            log_.info("sync", "a rating request arrived (the counter pad's rating flow is issue 13)");
         if (const auto* query = std::get_if<CaseQueryFinished>(&e)) checkConnection(*query);
         hall_->handle(e, now);
     }

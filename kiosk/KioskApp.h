@@ -44,6 +44,8 @@ public:
     const std::optional<SyncStatusChanged>& syncStatus() const { return syncStatus_; }
     // The district's hotline, address and hours from the catalog (empty until it first arrives).
     const HallContacts& contacts() const { return contacts_; }
+    // The staff on duty per window, as the server last sent it (null until it first arrives).
+    const nlohmann::json& roster() const { return roster_; }
     void setLanguage(std::string_view language) { strings_ = StringTable::load(language); }
 
     // Delivers every queued worker event to the flows, then lets time-outs fire. Returns the
@@ -61,7 +63,7 @@ private:
     config::KioskConfig config_;
     Logger& log_;
     StateLog syncLog_;  // UI thread: reachable or not
-    StateLog storeLog_; // sync thread: store problems
+    StateLog storeLog_; // UI thread: store problems
     EventQueue events_;
     std::unique_ptr<CardReaderControl> reader_;
     std::unique_ptr<CaseQueryService> cases_;
@@ -70,6 +72,7 @@ private:
     std::unique_ptr<offline::SyncEngine> sync_;
     std::optional<SyncStatusChanged> syncStatus_;
     HallContacts contacts_;
+    nlohmann::json roster_; // the latest roster, for the counter pad (issue 13)
     StringTable strings_;
     std::unique_ptr<HallFlow> hall_;
     int timeoutsSeen_ = 0;

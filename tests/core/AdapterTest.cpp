@@ -2,6 +2,7 @@
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/StringTable.h"
+#include "kiosk/SyncAdapter.h"
 #include "kiosk/SyncSettingsFromConfig.h"
 
 #include <doctest/doctest.h>
@@ -128,4 +129,53 @@ TEST_CASE("a slip that cannot be printed comes back drawn, from the printer's th
     for (auto px : done->preview.pixels)
         dark += px < 128;
     CHECK(dark > 50);
+}
+
+TEST_CASE(
+    "every sync event reaches the app: status, catalog, roster, rating request, store problem, rejection") {
+    using offline::SyncEvent;
+    SyncEvent status;
+    status.kind = SyncEvent::Kind::Status;
+    status.online = true;
+    status.pending = 3;
+    const AppEvent s = toAppEvent(status);
+    REQUIRE(std::holds_alternative<SyncStatusChanged>(s));
+    CHECK(std::get<SyncStatusChanged>(s).online);
+    CHECK(std::get<SyncStatusChanged>(s).pending == 3);
+
+    SyncEvent catalog;
+    catalog.kind = SyncEvent::Kind::CatalogUpdated;
+    catalog.data = {{"district", {{"hotline", "12345"}}}};
+    const AppEvent c = toAppEvent(catalog);
+    REQUIRE(std::holds_alternative<CatalogChanged>(c));
+
+    SyncEvent roster;
+    roster.kind = SyncEvent::Kind::RosterUpdated;
+    roster.data = {{"windows", nlohmann::json::array({{{"counter", 3}, {"staff_id", "S-0003"}}})}};
+    const AppEvent r = toAppEvent(roster);
+    REQUIRE(std::holds_alternative<RosterChanged>(r));
+    CHECK(std::get<RosterChanged>(r).roster["windows"][0]["staff_id"] == "S-0003");
+
+    SyncEvent request;
+    request.kind = SyncEvent::Kind::RatingRequest;
+    request.data = {{"case_no", "QH-2026-000123"}, {"counter", 3}};
+    const AppEvent q = toAppEvent(request);
+    REQUIRE(std::holds_alternative<RatingRequested>(q));
+    CHECK(std::get<RatingRequested>(q).request["case_no"] == "QH-2026-000123");
+
+    SyncEvent store;
+    store.kind = SyncEvent::Kind::StoreProblem;
+    store.error = "full: database or disk is full";
+    const AppEvent p = toAppEvent(store);
+    REQUIRE(std::holds_alternative<StoreProblemReported>(p));
+    CHECK(std::get<StoreProblemReported>(p).detail == "full: database or disk is full");
+
+    SyncEvent rejected;
+    rejected.kind = SyncEvent::Kind::Rejected;
+    rejected.recordId = "0190-abc";
+    rejected.error = "422 invalid_rating";
+    const AppEvent j = toAppEvent(rejected);
+    REQUIRE(std::holds_alternative<RecordRejected>(j));
+    CHECK(std::get<RecordRejected>(j).recordId == "0190-abc");
+    CHECK(std::get<RecordRejected>(j).error == "422 invalid_rating");
 }
