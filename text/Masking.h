@@ -1,6 +1,7 @@
-// Masking — the one policy for showing personal data partly: on screen, on slips, in logs and in the
-// technician's CLIs. Screen and paper used to disagree (王** on one, a different star count for
-// foreign names and short ID numbers on the other); now both call these.
+// Masking — the one policy for showing personal data partly: on screen, on slips and in the card
+// JSON the technician's CLI prints (the log carries no personal data at all, masked or not). Screen
+// and paper used to disagree (a different star count for foreign names and short ID numbers); now
+// both call these.
 //
 // Sections: names | ID numbers | phones
 // Checklist:
