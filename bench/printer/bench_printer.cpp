@@ -15,6 +15,7 @@
 
 using namespace kiosk::printer;
 
+// ---- sample slips ----
 namespace {
 
 SlipContext context() {
@@ -71,6 +72,7 @@ Receipt materialsSlip() {
     return materialsListSlip(m, context());
 }
 
+// ---- timing helper ----
 struct Timing {
     double medianUs = 0, p95Us = 0;
 };
@@ -91,6 +93,7 @@ Timing measure(int runs, F&& f) {
 
 } // namespace
 
+// ---- main ----
 int main() {
     struct Named {
         const char* name;

@@ -15,6 +15,7 @@
 
 namespace kiosk::idcard {
 
+// ---- ErrorKind ----
 enum class ErrorKind {
     PortOpenFailed,     // the serial device cannot be opened / configured
     IoError,            // read/write failed
@@ -29,6 +30,7 @@ enum class ErrorKind {
 
 const char* errorKindName(ErrorKind kind);
 
+// ---- ReaderError ----
 struct ReaderError {
     ErrorKind kind = ErrorKind::IoError;
     std::uint8_t sw3 = 0;  // meaningful for DeviceStatus only
@@ -40,6 +42,7 @@ struct ReaderError {
 ReaderError makeError(ErrorKind kind, std::string detail);
 ReaderError makeStatusError(std::uint8_t sw1, std::uint8_t sw2, std::uint8_t sw3, const char* commandName);
 
+// ---- Result<T> ----
 template <class T>
 class Result {
 public:
