@@ -3,8 +3,8 @@
 #include "drivers/idcard/CardTextBlock.h"
 
 #include "drivers/idcard/CodeTables.h"
-#include "drivers/idcard/IdNumber.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/IdNumber.h"
 #include "text/Utf8.h"
 
 #include <cstdio>
@@ -133,7 +133,7 @@ std::optional<IdCard> parseTextBlock(std::span<const std::uint8_t> text, std::st
         return std::nullopt;
     }
     }
-    c.idChecksumOk = c.hasIdChecksum() && gb11643Valid(c.idNumber);
+    c.idChecksumOk = c.hasIdChecksum() && text::gb11643Valid(c.idNumber);
     c.textReplaced = r.replaced();
     return c;
 }
