@@ -11,6 +11,7 @@
 #include <cstring>
 
 namespace kiosk::idcard {
+// ---- layout helpers ----
 namespace {
 
 struct Field {
@@ -66,6 +67,7 @@ std::string validTo(std::string raw) {
 
 } // namespace
 
+// ---- parse per type ----
 std::optional<IdCard> parseTextBlock(std::span<const std::uint8_t> text, std::string* error) {
     if (text.size() < kTextBlockSize) {
         if (error) *error = "text block is " + std::to_string(text.size()) + " bytes, expected 256";
@@ -138,6 +140,7 @@ std::optional<IdCard> parseTextBlock(std::span<const std::uint8_t> text, std::st
     return c;
 }
 
+// ---- encode per type ----
 std::optional<std::vector<std::uint8_t>> encodeTextBlock(const CardTextFields& f, std::string* error) {
     std::vector<std::uint8_t> block;
     block.reserve(kTextBlockSize);
