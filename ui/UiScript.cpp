@@ -359,8 +359,7 @@ const ScriptVerb kVerbs[] = {
     {"layout", Kind::Layout, T::Once, parseLayout, runLayout, "WxH [SCALE]",
      "resize the window and set the text scale (as the config's text_scale)"},
     {"check-layout", Kind::CheckLayout, T::Once, parseNothing, runCheckLayout, "",
-     "fail if anything on screen is cut off, off screen, drawn over another item, or a label does not fit "
-     "its button"},
+     "fail if anything is cut off, off screen, drawn over another item, or a label overflows"},
     {"server", Kind::Server, T::Once, parseServer, runServer, "down|up",
      "stop / restart the demo's central server (same port)"},
 };
