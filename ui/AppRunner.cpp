@@ -61,7 +61,7 @@ public:
     void run(const LoopCallbacks& callbacks);
     size_t glyphCount() const { return fonts_.glyphCount(); }
 
-    // ---- ScriptWindow: what a script may do with the window ----
+    // ScriptWindow: what a script may do with the window.
     const FrameRegistry& registry() const override { return registry_; }
     void pushTap(float x, float y) override { window_.pushTap(x, y); }
     void pushText(const std::string& utf8) override { window_.pushText(utf8); }
