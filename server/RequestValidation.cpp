@@ -1,0 +1,162 @@
+// Request validation (see RequestValidation.h).
+//
+// Sections: body | fields | records | requests | terminal identity
+#include "server/RequestValidation.h"
+
+#include "common/TlsCredentials.h"
+#include "common/Uuid7.h"
+#include "common/WireProtocol.h"
+#include "text/IdNumber.h"
+
+namespace kiosk::central {
+namespace {
+
+Rejection reject(std::string code, std::string message, int status = 400) {
+    return RequestError{status, std::move(code), std::move(message)};
+}
+
+} // namespace
+
+// ---- body ----
+Rejection parseJsonObject(std::string_view body, nlohmann::json* out) {
+    *out = nlohmann::json::parse(body, nullptr, false);
+    if (out->is_discarded()) return reject("bad_json", "request body is not valid JSON");
+    if (!out->is_object()) return reject("bad_json", "request body must be a JSON object");
+    return std::nullopt;
+}
+
+// ---- fields ----
+bool isBoundedString(const nlohmann::json& o, const char* key, std::size_t maxBytes, bool required) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) return !required;
+    return it->is_string() && !(required && it->get_ref<const std::string&>().empty()) &&
+           it->get_ref<const std::string&>().size() <= maxBytes;
+}
+
+// ---- records ----
+std::string envelopeError(const nlohmann::json& r) {
+    if (!r.is_object()) return "bad_record";
+    auto id = r.find("id");
+    if (id == r.end() || !id->is_string() || !common::isUuid(id->get<std::string>())) return "bad_id";
+    auto seq = r.find("seq");
+    if (seq == r.end() || !seq->is_number_integer() || seq->get<std::int64_t>() < 1) return "bad_seq";
+    auto created = r.find("created_ms");
+    if (created == r.end() || !created->is_number_integer()) return "bad_created_ms";
+    return {};
+}
+
+std::string complaintError(const nlohmann::json& c, const std::set<std::string>& categories) {
+    if (std::string e = envelopeError(c); !e.empty()) return e;
+    if (!isBoundedString(c, "category", 32) || !categories.count(c.at("category").get<std::string>()))
+        return "bad_category";
+    if (!isBoundedString(c, "content", 8000)) return "bad_content";
+    if (!isBoundedString(c, "tracking_no", 64)) return "bad_tracking_no";
+    auto code = c.find("verify_code");
+    if (code == c.end() || !code->is_string() || code->get<std::string>().size() != 6)
+        return "bad_verify_code";
+    for (const char* k : {"phone", "name", "id_number", "item_id", "department", "staff_id", "case_no"})
+        if (!isBoundedString(c, k, 256, false)) return std::string("bad_") + k;
+    return {};
+}
+
+std::string ratingError(const nlohmann::json& r) {
+    if (std::string e = envelopeError(r); !e.empty()) return e;
+    auto level = r.find("level");
+    if (level == r.end() || !level->is_number_integer() || level->get<int>() < 1 || level->get<int>() > 5)
+        return "bad_level";
+    if (auto t = r.find("tags"); t != r.end() && !t->is_null()) {
+        if (!t->is_array() || t->size() > 16) return "bad_tags";
+        for (const auto& x : *t)
+            if (!x.is_string() || x.get<std::string>().size() > 64) return "bad_tags";
+    }
+    if (auto c = r.find("counter"); c != r.end() && !c->is_null() && !c->is_number_integer())
+        return "bad_counter";
+    for (const char* k : {"staff_id", "case_no", "item_id"})
+        if (!isBoundedString(r, k, 128, false)) return std::string("bad_") + k;
+    if (!isBoundedString(r, "comment", 2000, false)) return "bad_comment";
+    return {};
+}
+
+// ---- requests ----
+Rejection caseQueryRejection(const nlohmann::json& body) {
+    auto id = body.find("id_number");
+    // 18 characters (resident cards, HK/Macao/Taiwan permits, 2023 foreign permanent resident
+    // cards) or the 15-character 2017 foreign permanent resident card (issue 8.5).
+    if (id == body.end() || !id->is_string() ||
+        text::idNumberForm(id->get_ref<const std::string&>()) == text::IdNumberForm::Invalid)
+        return reject("bad_id_number",
+                      "id_number must be 17 digits and a check character (0-9 or X), or a 2017 "
+                      "foreign permanent resident card number (3 capital letters and 12 digits)");
+    return std::nullopt;
+}
+
+Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std::string>& categories) {
+    if (std::string e = complaintError(complaint, categories); !e.empty())
+        return reject(e, "complaint rejected: " + e);
+    return std::nullopt;
+}
+
+Rejection complaintProgressRejection(const nlohmann::json& body) {
+    if (!isBoundedString(body, "tracking_no", 64) || !isBoundedString(body, "verify_code", 16))
+        return reject("bad_request", "tracking_no and verify_code are required");
+    return std::nullopt;
+}
+
+Rejection ratingsBatchRejection(const nlohmann::json& body) {
+    auto list = body.find("ratings");
+    if (list == body.end() || !list->is_array() || list->empty() ||
+        list->size() > common::kMaxRatingsPerBatch)
+        return reject("bad_batch", "ratings must be an array of 1.." +
+                                       std::to_string(common::kMaxRatingsPerBatch) + " records");
+    return std::nullopt;
+}
+
+Rejection heartbeatRejection(std::size_t bodyBytes) {
+    if (bodyBytes > kMaxHeartbeatBytes)
+        return reject("payload_too_large", "heartbeat larger than 16 KiB", 413);
+    return std::nullopt;
+}
+
+Rejection enrolmentRejection(const nlohmann::json& body) {
+    if (!isBoundedString(body, "code", 64) || !isBoundedString(body, "csr", 16384))
+        return reject("bad_enrolment", "code and csr (PEM) are required");
+    return std::nullopt;
+}
+
+Rejection csrRejection(const std::string& csrPem) {
+    if (!common::loadCsrPem(csrPem)) return reject("bad_csr", "csr is not a PEM certificate request");
+    return std::nullopt;
+}
+
+Rejection ratingRequestRejection(const nlohmann::json& body) {
+    auto counter = body.find("counter");
+    if (counter == body.end() || !counter->is_number_integer() || counter->get<int>() < 1)
+        return reject("bad_counter", "counter (window number) is required");
+    for (const char* k : {"case_no", "item_id", "item_name", "staff_id"})
+        if (!isBoundedString(body, k, 128, false))
+            return reject(std::string("bad_") + k, std::string(k) + " must be a short string");
+    return std::nullopt;
+}
+
+Rejection parseEventsQuery(const EventsQueryText& text, EventsQuery* out) {
+    *out = EventsQuery{};
+    try { // std::sto*: leading blanks and trailing text are accepted, as they always were
+        if (text.after) out->after = std::stoll(*text.after);
+        if (text.wait) out->wait = std::stoi(*text.wait);
+        if (text.counter) out->counter = std::stoi(*text.counter);
+    } catch (const std::exception&) {
+        return reject("bad_request", "after, wait and counter must be integers");
+    }
+    return std::nullopt;
+}
+
+// ---- terminal identity ----
+std::string terminalIdOf(X509* peer, long verifyResult, X509* caCert) {
+    if (!peer || !caCert || verifyResult != X509_V_OK) return {};
+    // Belt and braces: the leaf must be signed by our CA key (the enrolment bypass never passes this).
+    if (X509_verify(peer, X509_get0_pubkey(caCert)) != 1) return {};
+    std::string cn = common::commonNameOf(peer);
+    return cn == common::kEnrolmentCommonName ? std::string() : cn;
+}
+
+} // namespace kiosk::central

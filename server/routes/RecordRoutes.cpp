@@ -1,0 +1,156 @@
+// Records: what the terminals' outboxes upload — complaints one by one (POST /api/v1/complaints),
+// ratings in batches (POST /api/v1/ratings/batch) — stored idempotently by (terminal, id), and the
+// progress of a stored complaint (POST /api/v1/complaints/progress, a rate-limited lookup).
+//
+// Sections: complaints | ratings | complaint progress | routes
+#include "common/SqliteDb.h"
+#include "common/WireProtocol.h"
+#include "server/ApiError.h"
+#include "server/WorkCalendar.h"
+#include "server/routes/Routes.h"
+
+#include <vector>
+
+namespace kiosk::central {
+namespace {
+
+// ---- complaints ----
+void storeComplaint(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    if (ctx.injectedFailure(res)) return;
+    nlohmann::json c;
+    if (ctx.rejectBadJson(req, res, &c)) return;
+    if (ctx.rejected(res, complaintRejection(c, ctx.documents.complaintCategories))) return;
+    IncomingRecord rec{ctx.terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
+    std::int64_t now = wallClockMs();
+    WriteOutcome o = ctx.db.storeRecord(rec, [&](common::SqliteDb& sdb) {
+        common::SqliteStatement st(sdb,
+                                   "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
+                                   "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
+        std::string tn = c["tracking_no"];
+        st.bind(1, tn).bind(2, rec.terminal).bind(3, rec.id);
+        st.bind(4, CentralDb::sha256Hex(tn + '\x1f' + c["verify_code"].get<std::string>()));
+        st.bind(5, c["category"].get<std::string>()).bind(6, c.value("department", std::string()));
+        st.bind(7, now).run();
+        return nlohmann::json{
+            {"id", rec.id}, {"tracking_no", tn}, {"status", "received"}, {"received_at", isoOfMs(now)}}
+            .dump();
+    });
+    if (o.status == WriteStatus::Mismatch) {
+        sendError(res, 422, "payload_mismatch",
+                  "record id " + rec.id + " was already used with another payload");
+        return;
+    }
+    if (o.status == WriteStatus::Duplicate) res.set_header("Idempotent-Replayed", "true");
+    res.status = o.status == WriteStatus::Stored ? 201 : 200;
+    res.set_content(o.result, "application/json; charset=utf-8");
+}
+
+// ---- ratings ----
+nlohmann::json rejectedItem(const nlohmann::json& id, int httpStatus, const std::string& code,
+                            const std::string& message) {
+    return {{"id", id},
+            {"status", common::kBatchRejected},
+            {"http_status", httpStatus},
+            {"error", {{"code", code}, {"message", message}}}};
+}
+
+void storeRatingsBatch(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    if (ctx.injectedFailure(res)) return;
+    nlohmann::json body;
+    if (ctx.rejectBadJson(req, res, &body)) return;
+    if (ctx.rejected(res, ratingsBatchRejection(body))) return;
+    const nlohmann::json& list = body.at("ratings");
+    std::string terminal = ctx.terminalOf(req);
+    std::vector<nlohmann::json> results(list.size());
+    std::vector<IncomingRecord> valid;
+    std::vector<size_t> validIndex;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const nlohmann::json& r = list[i];
+        if (std::string e = ratingError(r); !e.empty()) {
+            results[i] =
+                rejectedItem(r.is_object() ? r.value("id", nlohmann::json(nullptr)) : nlohmann::json(nullptr),
+                             400, e, "rating rejected: " + e);
+            continue;
+        }
+        valid.push_back({terminal, r["id"], "rating", r["seq"].get<std::int64_t>(), r.dump()});
+        validIndex.push_back(i);
+    }
+    std::int64_t now = wallClockMs();
+    auto outcomes = ctx.db.storeRecords(valid, [&](common::SqliteDb&, size_t) {
+        return nlohmann::json{{"received_at", isoOfMs(now)}}.dump();
+    });
+    bool anyRejected = valid.size() != list.size();
+    for (size_t k = 0; k < outcomes.size(); ++k) {
+        nlohmann::json& out = results[validIndex[k]];
+        if (outcomes[k].status == WriteStatus::Mismatch) {
+            anyRejected = true;
+            out = rejectedItem(valid[k].id, 422, "payload_mismatch",
+                               "record id already used with another payload");
+        } else {
+            out["id"] = valid[k].id;
+            out["status"] =
+                outcomes[k].status == WriteStatus::Stored ? common::kBatchStored : common::kBatchDuplicate;
+            out["result"] = nlohmann::json::parse(outcomes[k].result);
+        }
+    }
+    sendJson(res, anyRejected ? 422 : 200, {{"results", results}});
+}
+
+// ---- complaint progress ----
+// Simulated back office: 受理 -> 转办 after 2 min -> 办理中 after 10 min.
+nlohmann::json complaintProgress(const nlohmann::json& row,
+                                 const std::map<std::string, std::string>& departmentNames) {
+    std::int64_t received = row.at("received_ms").get<std::int64_t>();
+    std::int64_t age = wallClockMs() - received;
+    std::string dept = row.at("department").get<std::string>();
+    auto d = departmentNames.find(dept);
+    std::string deptName =
+        d != departmentNames.end() ? d->second : (dept.empty() ? "区政务服务管理办公室" : dept);
+    nlohmann::json timeline = nlohmann::json::array();
+    timeline.push_back({{"at", isoOfMs(received)}, {"state", "received"}, {"text", "投诉已受理"}});
+    std::string status = "received";
+    if (age >= 2 * 60 * 1000) {
+        status = "transferred";
+        timeline.push_back({{"at", isoOfMs(received + 2 * 60 * 1000)},
+                            {"state", "transferred"},
+                            {"text", "已转办至" + deptName}});
+    }
+    if (age >= 10 * 60 * 1000) {
+        status = "handling";
+        timeline.push_back({{"at", isoOfMs(received + 10 * 60 * 1000)},
+                            {"state", "handling"},
+                            {"text", deptName + "正在办理"}});
+    }
+    return {{"tracking_no", row.at("tracking_no")}, {"status", status},     {"category", row.at("category")},
+            {"received_at", isoOfMs(received)},     {"timeline", timeline}, {"reply", nullptr}};
+}
+
+void answerComplaintProgress(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    nlohmann::json body;
+    if (ctx.rejectBadJson(req, res, &body)) return;
+    if (ctx.rejected(res, complaintProgressRejection(body))) return;
+    if (ctx.rateLimited(ctx.terminalOf(req), res)) return;
+    auto row = ctx.db.complaintFor(body["tracking_no"], body["verify_code"]);
+    if (!row) { // one answer for "no such complaint" and "wrong code": no oracle
+        sendError(res, 404, "complaint_not_found", "no complaint with this tracking number and code");
+        return;
+    }
+    nlohmann::json out = complaintProgress(*row, ctx.documents.departmentNames);
+    out["server_time"] = isoTimestampChina();
+    sendJson(res, 200, out);
+}
+
+} // namespace
+
+// ---- routes ----
+void addRecordRoutes(httplib::Server& s, RouteContext& ctx) {
+    s.Post(common::api::kComplaints,
+           [&ctx](const httplib::Request& req, httplib::Response& res) { storeComplaint(ctx, req, res); });
+    s.Post(common::api::kRatingsBatch,
+           [&ctx](const httplib::Request& req, httplib::Response& res) { storeRatingsBatch(ctx, req, res); });
+    s.Post(common::api::kComplaintProgress, [&ctx](const httplib::Request& req, httplib::Response& res) {
+        answerComplaintProgress(ctx, req, res);
+    });
+}
+
+} // namespace kiosk::central

@@ -1,0 +1,72 @@
+// Route context (see RouteContext.h).
+//
+// Sections: clock | context
+#include "server/routes/RouteContext.h"
+
+#include "server/ApiError.h"
+#include "server/WorkCalendar.h"
+
+#include <openssl/ssl.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace kiosk::central {
+
+// ---- clock ----
+std::int64_t wallClockMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string isoOfMs(std::int64_t unixMs) {
+    return isoTimestampChina(std::chrono::system_clock::time_point(std::chrono::milliseconds(unixMs)));
+}
+
+// ---- context ----
+RouteContext::RouteContext(const CentralSettings& s, const CertAuthority& authority,
+                           InjectedFailures& injected)
+    : settings(s), ca(authority), caCert(common::loadCertificatePem(authority.caCertPem())), db(s.dbPath),
+      lookups(s.lookupsPerMinute, s.lookupBurst), enrolments(10, 5), failures(injected) {}
+
+void RouteContext::log(const std::string& line) const {
+    if (settings.log)
+        settings.log(line);
+    else
+        std::fprintf(stderr, "kiosk-central: %s\n", line.c_str());
+}
+
+std::string RouteContext::terminalOf(const httplib::Request& req) const {
+    if (!req.ssl) return {};
+    return terminalIdOf(SSL_get0_peer_certificate(req.ssl), SSL_get_verify_result(req.ssl), caCert.get());
+}
+
+bool RouteContext::rejectBadJson(const httplib::Request& req, httplib::Response& res,
+                                 nlohmann::json* body) const {
+    return rejected(res, parseJsonObject(req.body, body));
+}
+
+bool RouteContext::rejected(httplib::Response& res, const Rejection& rejection) {
+    if (!rejection) return false;
+    sendError(res, rejection->status, rejection->code, rejection->message);
+    return true;
+}
+
+bool RouteContext::rateLimited(const std::string& terminal, httplib::Response& res) {
+    int wait = lookups.acquire(terminal);
+    if (wait == 0) return false;
+    res.set_header("Retry-After", std::to_string(wait));
+    sendError(res, 429, "rate_limited",
+              "too many lookups from this terminal; retry after " + std::to_string(wait) + " s");
+    return true;
+}
+
+// Answers this write with the injected status. The body has been read already.
+bool RouteContext::injectedFailure(httplib::Response& res) {
+    if (failures.remaining.load() <= 0 || failures.remaining.fetch_sub(1) <= 0) return false;
+    if (failures.retryAfterS > 0) res.set_header("Retry-After", std::to_string(failures.retryAfterS.load()));
+    sendError(res, failures.status, "injected_failure", "test hook: injected failure");
+    return true;
+}
+
+} // namespace kiosk::central
