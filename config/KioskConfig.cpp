@@ -3,7 +3,7 @@
 // Sections:
 //   1. TableReader: typed, length-bounded reads with line numbers; remembers which keys were read
 //   1b. preScan: what toml++ cannot survive (dotted-key parts, nesting, line length), before it parses
-//   2. parseConfig: one block per TOML table, then cross-field checks
+//   2. parseConfig: one reader per TOML table, each with its cross-field checks
 //   3. loadConfigFile (regular files only, size-capped read), report
 //   4. configTemplate, demoConfig
 #include "config/KioskConfig.h"
@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -297,28 +298,12 @@ std::string timeZoneProblem(const std::string& zone) {
 // 2. parseConfig
 // ---------------------------------------------------------------------------------------------
 
-LoadResult parseConfig(std::string_view text, std::string_view fileName, std::string_view baseDir) {
-    LoadResult result;
-    const std::string file(fileName);
-    if (text.size() > kMaxConfigFileBytes) {
-        result.issues.push_back(
-            {file, 0, "",
-             "is more than " + std::to_string(kMaxConfigFileBytes) +
-                 " bytes, the most a config file may be; is this the kiosk's config file?"});
-        return result;
-    }
-    if (!preScan(text, file, result.issues)) return result;
-    toml::table root;
-    try {
-        root = toml::parse(text, fileName);
-    } catch (const toml::parse_error& err) {
-        result.issues.push_back({file, static_cast<int>(err.source().begin.line), "",
-                                 "not valid TOML: " + std::string(err.description())});
-        return result;
-    }
+// One reader per TOML table: typed reads, then the table's own cross-field checks; relative paths
+// are resolved against baseDir (the config file's directory).
+namespace {
 
-    KioskConfig cfg;
-    std::vector<ConfigIssue>& issues = result.issues;
+// Every top-level key must be one of the sections, and a table.
+void checkSections(const toml::table& root, const std::string& file, std::vector<ConfigIssue>& issues) {
     const std::set<std::string> sections = {"terminal", "server", "idcard", "printer", "ui", "technician"};
     for (auto&& [k, v] : root) {
         const std::string name(k.str());
@@ -331,111 +316,156 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
                 {file, static_cast<int>(k.source().begin.line), shown(name), "must be a [section] table"});
         }
     }
+}
 
-    {
-        TableReader r(root["terminal"].as_table(), "terminal", file, issues);
-        if (!root["terminal"].as_table())
-            issues.push_back({file, 0, "terminal", "section [terminal] is required"});
-        r.readString("id", cfg.terminal.id, bytes(kMaxIdBytes), true);
-        std::string mode(modeName(cfg.terminal.mode));
-        r.readChoice("mode", mode, {"hall", "counter"});
-        cfg.terminal.mode = mode == "counter" ? Mode::Counter : Mode::Hall;
-        r.readString("hall_name", cfg.terminal.hallName, chars(kMaxNameChars));
-        r.readInt("counter", cfg.terminal.counter, 0, 999);
-        r.readString("state_dir", cfg.terminal.stateDir, bytes(kMaxPathBytes), true);
-        r.readChoice("language", cfg.terminal.language, {"zh-CN", "en"});
-        r.readChoice("log_level", cfg.terminal.logLevel, {"error", "warning", "notice", "info", "debug"});
-        r.readInt("idle_timeout_s", cfg.terminal.idleTimeoutS, 15, 3600);
-        r.readInt("idle_warning_s", cfg.terminal.idleWarningS, 5, 120);
-        r.readString("time_zone", cfg.terminal.timeZone, bytes(64));
-        r.reportUnknownKeys();
-        if (const std::string why = timeZoneProblem(cfg.terminal.timeZone); !why.empty())
-            r.fail(root["terminal"]["time_zone"].node(), "time_zone", why);
-        // The same rule kiosk-central applies when it issues an enrolment code (config/ConfigRules.h).
-        if (!cfg.terminal.id.empty() && !isValidTerminalId(cfg.terminal.id)) {
-            r.fail(root["terminal"]["id"].node(), "id", std::string("must be ") + kTerminalIdRule);
-        }
-        if (cfg.terminal.mode == Mode::Counter && cfg.terminal.counter == 0) {
-            r.fail(root["terminal"]["mode"].node(), "counter",
-                   "a counter pad needs its window number: set counter = N (1..999)");
-        }
-        if (cfg.terminal.idleWarningS >= cfg.terminal.idleTimeoutS) {
-            r.fail(root["terminal"]["idle_warning_s"].node(), "idle_warning_s",
-                   "must be shorter than idle_timeout_s");
-        }
-        cfg.terminal.stateDir = resolvePath(cfg.terminal.stateDir, baseDir);
+void readTerminal(toml::table& root, const std::string& file, std::string_view baseDir, KioskConfig& cfg,
+                  std::vector<ConfigIssue>& issues) {
+    TableReader r(root["terminal"].as_table(), "terminal", file, issues);
+    if (!root["terminal"].as_table())
+        issues.push_back({file, 0, "terminal", "section [terminal] is required"});
+    r.readString("id", cfg.terminal.id, bytes(kMaxIdBytes), true);
+    std::string mode(modeName(cfg.terminal.mode));
+    r.readChoice("mode", mode, {"hall", "counter"});
+    cfg.terminal.mode = mode == "counter" ? Mode::Counter : Mode::Hall;
+    r.readString("hall_name", cfg.terminal.hallName, chars(kMaxNameChars));
+    r.readInt("counter", cfg.terminal.counter, 0, 999);
+    r.readString("state_dir", cfg.terminal.stateDir, bytes(kMaxPathBytes), true);
+    r.readChoice("language", cfg.terminal.language, {"zh-CN", "en"});
+    r.readChoice("log_level", cfg.terminal.logLevel, {"error", "warning", "notice", "info", "debug"});
+    r.readInt("idle_timeout_s", cfg.terminal.idleTimeoutS, 15, 3600);
+    r.readInt("idle_warning_s", cfg.terminal.idleWarningS, 5, 120);
+    r.readString("time_zone", cfg.terminal.timeZone, bytes(64));
+    r.reportUnknownKeys();
+    if (const std::string why = timeZoneProblem(cfg.terminal.timeZone); !why.empty())
+        r.fail(root["terminal"]["time_zone"].node(), "time_zone", why);
+    // The same rule kiosk-central applies when it issues an enrolment code (config/ConfigRules.h).
+    if (!cfg.terminal.id.empty() && !isValidTerminalId(cfg.terminal.id)) {
+        r.fail(root["terminal"]["id"].node(), "id", std::string("must be ") + kTerminalIdRule);
     }
-    {
-        TableReader r(root["server"].as_table(), "server", file, issues);
-        if (!root["server"].as_table()) issues.push_back({file, 0, "server", "section [server] is required"});
-        r.readString("url", cfg.server.url, bytes(kMaxUrlBytes), true);
-        r.readString("ca_file", cfg.server.caFile, bytes(kMaxPathBytes));
-        r.readString("cert_file", cfg.server.certFile, bytes(kMaxPathBytes));
-        r.readString("key_file", cfg.server.keyFile, bytes(kMaxPathBytes));
-        r.readString("pinned_pubkey", cfg.server.pinnedPubkey, bytes(1024)); // 16 pins of 52 bytes
-        r.readInt("connect_timeout_s", cfg.server.connectTimeoutS, 1, 120);
-        r.readInt("request_timeout_s", cfg.server.requestTimeoutS, 1, 600);
-        r.reportUnknownKeys();
-        const std::string urlProblem = serverUrlProblem(cfg.server.url);
-        if (!cfg.server.url.empty() && !urlProblem.empty()) {
-            r.fail(root["server"]["url"].node(), "url", urlProblem);
-        }
-        if (!cfg.server.pinnedPubkey.empty() && cfg.server.pinnedPubkey.rfind("sha256//", 0) != 0) {
-            r.fail(root["server"]["pinned_pubkey"].node(), "pinned_pubkey", "must look like sha256//BASE64");
-        }
-        for (std::string* p : {&cfg.server.caFile, &cfg.server.certFile, &cfg.server.keyFile}) {
-            *p = resolvePath(*p, baseDir);
-        }
+    if (cfg.terminal.mode == Mode::Counter && cfg.terminal.counter == 0) {
+        r.fail(root["terminal"]["mode"].node(), "counter",
+               "a counter pad needs its window number: set counter = N (1..999)");
     }
-    {
-        TableReader r(root["idcard"].as_table(), "idcard", file, issues);
-        r.readString("port", cfg.idcard.port, bytes(kMaxPathBytes));
-        r.readInt("baud", cfg.idcard.baud, 1200, 921600);
-        r.readInt("poll_interval_ms", cfg.idcard.pollIntervalMs, 50, 5000);
-        r.readString("photo_decoder", cfg.idcard.photoDecoder, bytes(kMaxPathBytes));
-        r.reportUnknownKeys();
-        static const int kBauds[] = {9600, 19200, 38400, 57600, 115200};
-        bool baudOk = false;
-        for (int b : kBauds)
-            baudOk = baudOk || b == cfg.idcard.baud;
-        if (!baudOk) {
-            r.fail(root["idcard"]["baud"].node(), "baud", "must be 9600, 19200, 38400, 57600 or 115200");
-        }
-        cfg.idcard.photoDecoder = resolvePath(cfg.idcard.photoDecoder, baseDir);
+    if (cfg.terminal.idleWarningS >= cfg.terminal.idleTimeoutS) {
+        r.fail(root["terminal"]["idle_warning_s"].node(), "idle_warning_s",
+               "must be shorter than idle_timeout_s");
     }
-    {
-        TableReader r(root["printer"].as_table(), "printer", file, issues);
-        r.readString("uri", cfg.printer.uri, bytes(kMaxPathBytes + 64)); // serial:PATH?baud=N
-        r.readInt("paper_width_mm", cfg.printer.paperWidthMm, 58, 80);
-        r.readInt("timeout_ms", cfg.printer.timeoutMs, 100, 60000);
-        r.reportUnknownKeys();
-        if (cfg.printer.paperWidthMm != 58 && cfg.printer.paperWidthMm != 80) {
-            r.fail(root["printer"]["paper_width_mm"].node(), "paper_width_mm", "must be 58 or 80");
-        }
-        const std::string& u = cfg.printer.uri;
-        if (!(u.rfind("usb:", 0) == 0 || u.rfind("serial:", 0) == 0 || u.rfind("tcp://", 0) == 0 ||
-              u.rfind("file:", 0) == 0 || u == "none")) {
-            r.fail(root["printer"]["uri"].node(), "uri",
-                   "must start with usb:, serial:, tcp:// or file: (or be \"none\" for no printer)");
-        }
-    }
-    {
-        TableReader r(root["ui"].as_table(), "ui", file, issues);
-        r.readString("font_path", cfg.ui.fontPath, bytes(kMaxPathBytes));
-        r.readInt("font_index", cfg.ui.fontIndex, 0, 16);
-        r.readBool("fullscreen", cfg.ui.fullscreen);
-        r.readInt("width", cfg.ui.width, 320, 7680);
-        r.readInt("height", cfg.ui.height, 240, 7680);
-        r.readDouble("text_scale", cfg.ui.textScale, 0.75, 1.3); // every screen is tested across this range
-        r.reportUnknownKeys();
-        cfg.ui.fontPath = resolvePath(cfg.ui.fontPath, baseDir);
-    }
-    {
-        TableReader r(root["technician"].as_table(), "technician", file, issues);
-        r.readString("pin_hash", cfg.technician.pinHash, bytes(256));
-        r.reportUnknownKeys();
-    }
+    cfg.terminal.stateDir = resolvePath(cfg.terminal.stateDir, baseDir);
+}
 
+void readServer(toml::table& root, const std::string& file, std::string_view baseDir, KioskConfig& cfg,
+                std::vector<ConfigIssue>& issues) {
+    TableReader r(root["server"].as_table(), "server", file, issues);
+    if (!root["server"].as_table()) issues.push_back({file, 0, "server", "section [server] is required"});
+    r.readString("url", cfg.server.url, bytes(kMaxUrlBytes), true);
+    r.readString("ca_file", cfg.server.caFile, bytes(kMaxPathBytes));
+    r.readString("cert_file", cfg.server.certFile, bytes(kMaxPathBytes));
+    r.readString("key_file", cfg.server.keyFile, bytes(kMaxPathBytes));
+    r.readString("pinned_pubkey", cfg.server.pinnedPubkey, bytes(1024)); // 16 pins of 52 bytes
+    r.readInt("connect_timeout_s", cfg.server.connectTimeoutS, 1, 120);
+    r.readInt("request_timeout_s", cfg.server.requestTimeoutS, 1, 600);
+    r.reportUnknownKeys();
+    const std::string urlProblem = serverUrlProblem(cfg.server.url);
+    if (!cfg.server.url.empty() && !urlProblem.empty()) {
+        r.fail(root["server"]["url"].node(), "url", urlProblem);
+    }
+    if (!cfg.server.pinnedPubkey.empty() && cfg.server.pinnedPubkey.rfind("sha256//", 0) != 0) {
+        r.fail(root["server"]["pinned_pubkey"].node(), "pinned_pubkey", "must look like sha256//BASE64");
+    }
+    for (std::string* p : {&cfg.server.caFile, &cfg.server.certFile, &cfg.server.keyFile}) {
+        *p = resolvePath(*p, baseDir);
+    }
+}
+
+void readIdcard(toml::table& root, const std::string& file, std::string_view baseDir, KioskConfig& cfg,
+                std::vector<ConfigIssue>& issues) {
+    TableReader r(root["idcard"].as_table(), "idcard", file, issues);
+    r.readString("port", cfg.idcard.port, bytes(kMaxPathBytes));
+    r.readInt("baud", cfg.idcard.baud, 1200, 921600);
+    r.readInt("poll_interval_ms", cfg.idcard.pollIntervalMs, 50, 5000);
+    r.readString("photo_decoder", cfg.idcard.photoDecoder, bytes(kMaxPathBytes));
+    r.reportUnknownKeys();
+    static const int kBauds[] = {9600, 19200, 38400, 57600, 115200};
+    bool baudOk = false;
+    for (int b : kBauds)
+        baudOk = baudOk || b == cfg.idcard.baud;
+    if (!baudOk) {
+        r.fail(root["idcard"]["baud"].node(), "baud", "must be 9600, 19200, 38400, 57600 or 115200");
+    }
+    cfg.idcard.photoDecoder = resolvePath(cfg.idcard.photoDecoder, baseDir);
+}
+
+void readPrinter(toml::table& root, const std::string& file, std::string_view /*baseDir*/, KioskConfig& cfg,
+                 std::vector<ConfigIssue>& issues) {
+    TableReader r(root["printer"].as_table(), "printer", file, issues);
+    r.readString("uri", cfg.printer.uri, bytes(kMaxPathBytes + 64)); // serial:PATH?baud=N
+    r.readInt("paper_width_mm", cfg.printer.paperWidthMm, 58, 80);
+    r.readInt("timeout_ms", cfg.printer.timeoutMs, 100, 60000);
+    r.reportUnknownKeys();
+    if (cfg.printer.paperWidthMm != 58 && cfg.printer.paperWidthMm != 80) {
+        r.fail(root["printer"]["paper_width_mm"].node(), "paper_width_mm", "must be 58 or 80");
+    }
+    const std::string& u = cfg.printer.uri;
+    if (!(u.rfind("usb:", 0) == 0 || u.rfind("serial:", 0) == 0 || u.rfind("tcp://", 0) == 0 ||
+          u.rfind("file:", 0) == 0 || u == "none")) {
+        r.fail(root["printer"]["uri"].node(), "uri",
+               "must start with usb:, serial:, tcp:// or file: (or be \"none\" for no printer)");
+    }
+}
+
+void readUi(toml::table& root, const std::string& file, std::string_view baseDir, KioskConfig& cfg,
+            std::vector<ConfigIssue>& issues) {
+    TableReader r(root["ui"].as_table(), "ui", file, issues);
+    r.readString("font_path", cfg.ui.fontPath, bytes(kMaxPathBytes));
+    r.readInt("font_index", cfg.ui.fontIndex, 0, 16);
+    r.readBool("fullscreen", cfg.ui.fullscreen);
+    r.readInt("width", cfg.ui.width, 320, 7680);
+    r.readInt("height", cfg.ui.height, 240, 7680);
+    r.readDouble("text_scale", cfg.ui.textScale, 0.75, 1.3); // every screen is tested across this range
+    r.reportUnknownKeys();
+    cfg.ui.fontPath = resolvePath(cfg.ui.fontPath, baseDir);
+}
+
+void readTechnician(toml::table& root, const std::string& file, std::string_view /*baseDir*/,
+                    KioskConfig& cfg, std::vector<ConfigIssue>& issues) {
+    TableReader r(root["technician"].as_table(), "technician", file, issues);
+    r.readString("pin_hash", cfg.technician.pinHash, bytes(256));
+    r.reportUnknownKeys();
+}
+
+// The text as a TOML table, or nullopt with the reason in issues: too big, refused by preScan, or
+// not valid TOML.
+std::optional<toml::table> parseToml(std::string_view text, std::string_view fileName,
+                                     std::vector<ConfigIssue>& issues) {
+    const std::string file(fileName);
+    if (text.size() > kMaxConfigFileBytes) {
+        issues.push_back({file, 0, "",
+                          "is more than " + std::to_string(kMaxConfigFileBytes) +
+                              " bytes, the most a config file may be; is this the kiosk's config file?"});
+        return std::nullopt;
+    }
+    if (!preScan(text, file, issues)) return std::nullopt;
+    try {
+        return toml::parse(text, fileName);
+    } catch (const toml::parse_error& err) {
+        issues.push_back({file, static_cast<int>(err.source().begin.line), "",
+                          "not valid TOML: " + std::string(err.description())});
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+LoadResult parseConfig(std::string_view text, std::string_view fileName, std::string_view baseDir) {
+    LoadResult result;
+    std::optional<toml::table> root = parseToml(text, fileName, result.issues);
+    if (!root) return result;
+    const std::string file(fileName);
+    KioskConfig cfg;
+    std::vector<ConfigIssue>& issues = result.issues;
+    checkSections(*root, file, issues);
+    for (auto read : {readTerminal, readServer, readIdcard, readPrinter, readUi, readTechnician})
+        read(*root, file, baseDir, cfg, issues);
     if (issues.empty()) result.config = std::move(cfg);
     return result;
 }

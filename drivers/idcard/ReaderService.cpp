@@ -1,5 +1,7 @@
-// Reader service worker. Sections: event names · lifecycle · worker (connection state machine, card
-// presence tracking, polling). Checklist: see ReaderService.h.
+// Reader service worker. Checklist: see ReaderService.h.
+//
+// Sections: event names | lifecycle | card tracking | worker (connection state machine, card presence
+// tracking, polling)
 #include "drivers/idcard/ReaderService.h"
 
 #include "drivers/idcard/PhotoDecoder.h"
@@ -11,6 +13,7 @@
 
 namespace kiosk::idcard {
 
+// ---- event names ----
 const char* readerEventName(const ReaderEvent& e) {
     switch (e.index()) {
     case 0:
@@ -31,6 +34,7 @@ const char* readerEventName(const ReaderEvent& e) {
     return "?";
 }
 
+// ---- lifecycle ----
 ReaderService::ReaderService(ReaderSettings settings, EventCallback onEvent)
     : settings_(std::move(settings)), onEvent_(std::move(onEvent)) {}
 
@@ -85,6 +89,7 @@ void ReaderService::emit(ReaderEvent e) {
     }
 }
 
+// ---- card tracking ----
 namespace {
 
 enum class Link { Unknown, Disconnected, Silent, Ready };
@@ -113,9 +118,15 @@ bool isZero(const CardSerial& s) {
 
 } // namespace
 
-void ReaderService::run() {
+// ---- worker ----
+// The worker thread's state and its steps: connecting (open, handshake), polling (find, select) and
+// reading a card. Lives only on the worker thread, for one run().
+struct ReaderService::Worker {
+    explicit Worker(ReaderService& service) : svc(service), session(port) {}
+
+    ReaderService& svc;
     SerialPort port;
-    ReaderSession session(port);
+    ReaderSession session;
     PhotoDecoder decoder;
     Link link = Link::Unknown;
     bool disconnectAnnounced = false; // ReaderDisconnected sent and no ReaderConnected since
@@ -123,181 +134,219 @@ void ReaderService::run() {
     std::optional<TrackedCard> held;
     std::optional<std::pair<ErrorKind, std::uint8_t>> lastError;
 
-    if (!settings_.photoDecoderPath.empty()) {
-        std::string err;
-        if (!decoder.load(settings_.photoDecoderPath, err))
-            emit(ReaderFault{makeError(ErrorKind::PhotoDecoderFailed, err)});
-    }
+    void loadPhotoDecoder();
+    void reportError(const ReaderError& e);
+    void goDisconnected(const std::string& detail);
+    void fail(const ReaderError& e);
+    bool liftedDuringRead(const ReaderError& e);
+    bool readAndReport();
+    bool backingOff() const;
+    bool pollOnce();
+    bool pollSelected(const CardSerial& serial, bool answeredFind);
+    enum class Step { Ready, Retry, RetryLater };
+    Step ensureOpen();
+    Step ensureHandshake();
+    void run();
+};
 
-    auto reportError = [&](const ReaderError& e) {
-        const auto key = std::make_pair(e.kind, e.sw3);
-        if (lastError && *lastError == key) return;
-        lastError = key;
-        emit(ReaderFault{e});
-    };
-    auto goDisconnected = [&](const std::string& detail) {
-        port.close();
-        held.reset();
-        if (!disconnectAnnounced) emit(ReaderDisconnected{detail});
-        disconnectAnnounced = true;
-        link = Link::Disconnected;
-        lastError.reset();
-    };
-    // Common handling of a failed step: returns after updating the link state.
-    auto fail = [&](const ReaderError& e) {
-        if (e.kind == ErrorKind::Disconnected) {
-            goDisconnected(e.detail);
-        } else if (e.kind == ErrorKind::Timeout || e.kind == ErrorKind::IoError) {
-            if (link != Link::Silent) {
-                lastError.reset();
-                reportError(e);
-            }
-            link = Link::Silent;
-        } else {
+void ReaderService::Worker::loadPhotoDecoder() {
+    if (svc.settings_.photoDecoderPath.empty()) return;
+    std::string err;
+    if (!decoder.load(svc.settings_.photoDecoderPath, err))
+        svc.emit(ReaderFault{makeError(ErrorKind::PhotoDecoderFailed, err)});
+}
+
+void ReaderService::Worker::reportError(const ReaderError& e) {
+    const auto key = std::make_pair(e.kind, e.sw3);
+    if (lastError && *lastError == key) return;
+    lastError = key;
+    svc.emit(ReaderFault{e});
+}
+
+void ReaderService::Worker::goDisconnected(const std::string& detail) {
+    port.close();
+    held.reset();
+    if (!disconnectAnnounced) svc.emit(ReaderDisconnected{detail});
+    disconnectAnnounced = true;
+    link = Link::Disconnected;
+    lastError.reset();
+}
+
+// Common handling of a failed step: returns after updating the link state.
+void ReaderService::Worker::fail(const ReaderError& e) {
+    if (e.kind == ErrorKind::Disconnected) {
+        goDisconnected(e.detail);
+    } else if (e.kind == ErrorKind::Timeout || e.kind == ErrorKind::IoError) {
+        if (link != Link::Silent) {
+            lastError.reset();
             reportError(e);
         }
-    };
+        link = Link::Silent;
+    } else {
+        reportError(e);
+    }
+}
 
-    // After a failed read: is the card still in the field? A read that fails because the card left
-    // (SW3 41, a truncated or damaged answer) is not a reader fault. Link-level failures are not asked.
-    auto liftedDuringRead = [&](const ReaderError& e) {
-        if (e.kind == ErrorKind::Disconnected || e.kind == ErrorKind::Timeout || e.kind == ErrorKind::IoError)
-            return false;
-        auto sel = session.selectCard();
-        return sel.ok() && !sel.value();
-    };
+// After a failed read: is the card still in the field? A read that fails because the card left
+// (SW3 41, a truncated or damaged answer) is not a reader fault. Link-level failures are not asked.
+bool ReaderService::Worker::liftedDuringRead(const ReaderError& e) {
+    if (e.kind == ErrorKind::Disconnected || e.kind == ErrorKind::Timeout || e.kind == ErrorKind::IoError)
+        return false;
+    auto sel = session.selectCard();
+    return sel.ok() && !sel.value();
+}
 
-    // Reads the card now on the reader (already selected) and reports it once.
-    auto readAndReport = [&]() -> bool {
-        held->attempts++;
-        held->lastAttempt = std::chrono::steady_clock::now();
-        if (!held->reported) emit(CardReading{});
-        auto card = session.readCard(settings_.readFingerprint);
-        if (!card) {
-            if (!held->reported && liftedDuringRead(card.error())) {
-                held.reset(); // gone: a card placed again is a new card, read at once
-                emit(CardReadAborted{});
-                return true; // the reader works; nothing to report as a fault
-            }
-            fail(card.error());
-            return false;
+// Reads the card now on the reader (already selected) and reports it once.
+bool ReaderService::Worker::readAndReport() {
+    held->attempts++;
+    held->lastAttempt = std::chrono::steady_clock::now();
+    if (!held->reported) svc.emit(CardReading{});
+    auto card = session.readCard(svc.settings_.readFingerprint);
+    if (!card) {
+        if (!held->reported && liftedDuringRead(card.error())) {
+            held.reset(); // gone: a card placed again is a new card, read at once
+            svc.emit(CardReadAborted{});
+            return true; // the reader works; nothing to report as a fault
         }
-        auto extra = session.readAdditionalAddress();
-        if (extra.ok() && extra.value()) card.value().additionalAddress = std::move(*extra.value());
-        if (!extra.ok() && extra.error().kind == ErrorKind::Disconnected) {
-            fail(extra.error());
-            return false;
+        fail(card.error());
+        return false;
+    }
+    auto extra = session.readAdditionalAddress();
+    if (extra.ok() && extra.value()) card.value().additionalAddress = std::move(*extra.value());
+    if (!extra.ok() && extra.error().kind == ErrorKind::Disconnected) {
+        fail(extra.error());
+        return false;
+    }
+    if (held->reported) {
+        // Serial unknown and the reader keeps answering find: the same card is not reported again.
+        if (held->idNumber == card.value().idNumber) return true;
+        svc.emit(CardRemoved{});
+    }
+    held->reported = true;
+    held->attempts = 0;
+    held->idNumber = card.value().idNumber;
+    card.value().samId = samId;
+    if (decoder.loaded()) {
+        if (auto rgb = decoder.decode(card.value().photo)) card.value().photoRgb = std::move(*rgb);
+    }
+    svc.emit(CardPresented{std::move(card.value())});
+    return true;
+}
+
+// A held card whose reads keep failing is tried again only once per kSlowRetry.
+bool ReaderService::Worker::backingOff() const {
+    return held->attempts >= kQuickReadAttempts &&
+           std::chrono::steady_clock::now() - held->lastAttempt < kSlowRetry;
+}
+
+// One poll cycle; returns true when it completed without error.
+bool ReaderService::Worker::pollOnce() {
+    auto found = session.findCard();
+    if (!found) {
+        fail(found.error());
+        return false;
+    }
+    const bool answeredFind = found.value() == FindOutcome::CardFound;
+    if (!answeredFind && !held) return true;
+    // Either a card answered find, or we track one that may have stopped answering find after its
+    // read (readers halt a card once read until it is lifted): select tells whether one is there.
+    auto sel = session.selectCard();
+    if (!sel) {
+        fail(sel.error());
+        return false;
+    }
+    if (!sel.value()) { // select failed: no card in the field
+        if (held) {
+            const bool wasReported = held->reported;
+            held.reset();
+            if (wasReported) svc.emit(CardRemoved{});
         }
-        if (held->reported) {
-            // Serial unknown and the reader keeps answering find: the same card is not reported again.
-            if (held->idNumber == card.value().idNumber) return true;
-            emit(CardRemoved{});
-        }
-        held->reported = true;
-        held->attempts = 0;
-        held->idNumber = card.value().idNumber;
-        card.value().samId = samId;
-        if (decoder.loaded()) {
-            if (auto rgb = decoder.decode(card.value().photo)) card.value().photoRgb = std::move(*rgb);
-        }
-        emit(CardPresented{std::move(card.value())});
         return true;
-    };
+    }
+    return pollSelected(*sel.value(), answeredFind);
+}
 
-    // One poll cycle; returns true when it completed without error.
-    auto pollOnce = [&]() -> bool {
-        auto found = session.findCard();
-        if (!found) {
-            fail(found.error());
-            return false;
-        }
-        const bool answeredFind = found.value() == FindOutcome::CardFound;
-        if (!answeredFind && !held) return true;
-        // Either a card answered find, or we track one that may have stopped answering find after its
-        // read (readers halt a card once read until it is lifted): select tells whether one is there.
-        auto sel = session.selectCard();
-        if (!sel) {
-            fail(sel.error());
-            return false;
-        }
-        if (!sel.value()) { // select failed: no card in the field
-            if (held) {
-                const bool wasReported = held->reported;
-                held.reset();
-                if (wasReported) emit(CardRemoved{});
-            }
-            return true;
-        }
-        const CardSerial serial = *sel.value();
-        const bool sameCard = held && (!answeredFind || (held->serialKnown && held->serial == serial));
-        if (sameCard) {
-            if (held->reported) return true; // read once: not again
-            const auto now = std::chrono::steady_clock::now();
-            if (held->attempts >= kQuickReadAttempts && now - held->lastAttempt < kSlowRetry) return true;
-            return readAndReport();
-        }
-        if (held && !held->serialKnown && isZero(serial)) {
-            // A reader without card serials that keeps answering find: reading decides (same ID number =
-            // same card, not reported again). Failed reads back off as above.
-            const auto now = std::chrono::steady_clock::now();
-            if (!held->reported && held->attempts >= kQuickReadAttempts &&
-                now - held->lastAttempt < kSlowRetry)
-                return true;
-        } else {
-            if (held && held->reported) emit(CardRemoved{}); // a different card replaced it
-            held.emplace();
-            held->serial = serial;
-            held->serialKnown = !isZero(serial);
-        }
+// A card is in the field with this select serial: the held one, or a new one to read.
+bool ReaderService::Worker::pollSelected(const CardSerial& serial, bool answeredFind) {
+    const bool sameCard = held && (!answeredFind || (held->serialKnown && held->serial == serial));
+    if (sameCard) {
+        if (held->reported) return true; // read once: not again
+        if (backingOff()) return true;
         return readAndReport();
-    };
+    }
+    if (held && !held->serialKnown && isZero(serial)) {
+        // A reader without card serials that keeps answering find: reading decides (same ID number =
+        // same card, not reported again). Failed reads back off as above.
+        if (!held->reported && backingOff()) return true;
+    } else {
+        if (held && held->reported) svc.emit(CardRemoved{}); // a different card replaced it
+        held.emplace();
+        held->serial = serial;
+        held->serialKnown = !isZero(serial);
+    }
+    return readAndReport();
+}
 
-    while (waitFor(0)) {
-        if (!port.isOpen()) {
-            std::string err;
-            if (!port.open(settings_.port, settings_.baud, err)) {
-                goDisconnected(err);
-                if (!waitFor(settings_.reconnectIntervalMs)) break;
-                continue;
-            }
-            link = Link::Unknown; // opened: not ready until the SAM answers
+// Opens the port if it is closed. Ready when open; RetryLater after a failed open.
+ReaderService::Worker::Step ReaderService::Worker::ensureOpen() {
+    if (!port.isOpen()) {
+        std::string err;
+        if (!port.open(svc.settings_.port, svc.settings_.baud, err)) {
+            goDisconnected(err);
+            return Step::RetryLater;
         }
-        if (port.hungUp()) {
-            goDisconnected(settings_.port + ": device hung up or vanished");
+        link = Link::Unknown; // opened: not ready until the SAM answers
+    }
+    if (port.hungUp()) {
+        goDisconnected(svc.settings_.port + ": device hung up or vanished");
+        return Step::Retry;
+    }
+    return Step::Ready;
+}
+
+// SAM status and id until the reader answers; ReaderConnected once it does.
+ReaderService::Worker::Step ReaderService::Worker::ensureHandshake() {
+    if (link == Link::Ready) return Step::Ready;
+    auto st = session.samStatus();
+    if (!st) {
+        fail(st.error());
+        return Step::RetryLater;
+    }
+    // The SAM id is informative: a reader that does not answer 12 FF properly still reads cards.
+    Result<std::string> id = session.samId();
+    if (!id && id.error().kind == ErrorKind::Disconnected) {
+        fail(id.error());
+        return Step::RetryLater;
+    }
+    samId = id ? id.value() : std::string();
+    link = Link::Ready;
+    lastError.reset();
+    disconnectAnnounced = false;
+    svc.emit(ReaderConnected{samId});
+    return Step::Ready;
+}
+
+void ReaderService::Worker::run() {
+    loadPhotoDecoder();
+    while (svc.waitFor(0)) {
+        Step step = ensureOpen();
+        if (step == Step::Ready) step = ensureHandshake();
+        if (step == Step::Retry) continue;
+        if (step == Step::RetryLater) {
+            if (!svc.waitFor(svc.settings_.reconnectIntervalMs)) break;
             continue;
         }
-        if (link != Link::Ready) {
-            auto st = session.samStatus();
-            if (!st) {
-                fail(st.error());
-                if (!waitFor(settings_.reconnectIntervalMs)) break;
-                continue;
-            }
-            // The SAM id is informative: a reader that does not answer 12 FF properly still reads cards.
-            Result<std::string> id = session.samId();
-            if (!id && id.error().kind == ErrorKind::Disconnected) {
-                fail(id.error());
-                if (!waitFor(settings_.reconnectIntervalMs)) break;
-                continue;
-            }
-            samId = id ? id.value() : std::string();
-            link = Link::Ready;
-            lastError.reset();
-            disconnectAnnounced = false;
-            emit(ReaderConnected{samId});
-        }
-        bool isWanted;
-        {
-            std::lock_guard lock(mu_);
-            isWanted = wanted_;
-        }
-        if (isWanted) {
+        if (svc.wanted()) {
             if (pollOnce()) lastError.reset();
             if (!port.isOpen()) continue; // disconnected: retry opening at once, then every interval
         }
-        if (!waitFor(settings_.pollIntervalMs)) break;
+        if (!svc.waitFor(svc.settings_.pollIntervalMs)) break;
     }
     port.close();
+}
+
+void ReaderService::run() {
+    Worker(*this).run();
 }
 
 } // namespace kiosk::idcard

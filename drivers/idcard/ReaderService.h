@@ -1,14 +1,16 @@
 // The card reader service: a worker thread that keeps the reader connected, polls for cards while the
 // UI asks for one, and reports events through a callback (called on the worker thread).
 //
-// Sections: ReaderSettings · ReaderService (lifecycle, wanted flag) · worker state machine (in .cpp).
+// Sections: settings | service (lifecycle, wanted flag)
+// The worker state machine is in the .cpp.
 // Checklist:
 //   [x] start() / stop() (joins, idempotent, also from the destructor) / setWanted(bool)
 //   [x] connect: SAM status + SAM id -> ReaderConnected; open failure / hang-up -> ReaderDisconnected,
 //       then re-open every reconnectIntervalMs (hot-plug); back -> ReaderConnected
 //   [x] silence -> ReaderFault(timeout), handshake retried, ReaderConnected when it answers again
 //   [x] poll find -> select -> read (30 01, or 30 10 when readFingerprint) -> 30 03 (all types; SW3 91 =
-//   none) [x] a card left on the reader is read once: identified by its 8-byte select serial; removal is
+//       none)
+//   [x] a card left on the reader is read once: identified by its 8-byte select serial; removal is
 //       detected by a failing select and reported once (ReaderRemoved); a different serial = new card
 //   [x] errors deduplicated: the same error is reported once until a poll succeeds again
 //   [x] CardReading before each read of a card not yet reported; a read that fails with the card gone
@@ -27,6 +29,7 @@
 
 namespace kiosk::idcard {
 
+// ---- settings ----
 struct ReaderSettings {
     std::string port; // /dev/ttyUSB0, /dev/ttyACM0, /dev/idcard, a pty slave ...
     int baud = 115200;
@@ -36,6 +39,7 @@ struct ReaderSettings {
     int reconnectIntervalMs = 1000; // re-open / re-handshake period while disconnected or silent
 };
 
+// ---- service ----
 class ReaderService {
 public:
     using EventCallback = std::function<void(const ReaderEvent&)>;
@@ -52,6 +56,7 @@ public:
     bool wanted() const;
 
 private:
+    struct Worker; // the worker thread's state machine (ReaderService.cpp)
     void run();
     // Sleeps up to ms; returns early on stop() or a change of `wanted`. Returns false when stopping.
     bool waitFor(int ms);

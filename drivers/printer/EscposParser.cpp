@@ -1,4 +1,6 @@
-// ESC/POS parser. Sections: job helpers · feed/finish loop · text · ESC · GS · FS · DLE.
+// ESC/POS parser.
+//
+// Sections: job helpers | feed/finish loop | text | ESC | GS | FS | DLE
 #include "drivers/printer/EscposParser.h"
 
 #include <algorithm>
@@ -6,6 +8,7 @@
 
 namespace kiosk::printer {
 
+// ---- job helpers ----
 bool EscposJob::hasPrintableContent() const {
     return std::any_of(ops.begin(), ops.end(), [](const EscposOp& op) {
         return std::holds_alternative<OpText>(op) || std::holds_alternative<OpLineFeed>(op) ||
@@ -43,6 +46,7 @@ void EscposParser::completeJob(bool byCut) {
     if (cb_.jobComplete) cb_.jobComplete(std::move(done));
 }
 
+// ---- feed/finish loop ----
 void EscposParser::feed(const std::uint8_t* data, std::size_t size) {
     std::size_t i = 0;
     if (skipBytes_ > 0) {
@@ -124,6 +128,7 @@ std::size_t EscposParser::parseOne(std::size_t pos) {
     return parseText(pos, avail);
 }
 
+// ---- text ----
 std::size_t EscposParser::parseText(std::size_t pos, std::size_t avail) {
     const std::uint8_t* p = buf_.data() + pos;
     if (p[0] < 0x80) {
@@ -145,6 +150,7 @@ std::size_t EscposParser::parseText(std::size_t pos, std::size_t avail) {
     return static_cast<std::size_t>(len);
 }
 
+// ---- ESC ----
 std::size_t EscposParser::parseEsc(std::size_t pos, std::size_t avail) {
     if (avail < 2) return 0;
     const std::uint8_t* p = buf_.data() + pos;
@@ -214,15 +220,8 @@ std::size_t EscposParser::parseEsc(std::size_t pos, std::size_t avail) {
     case 'B': // buzzer: ESC B n t
         if (!need(4)) return 0;
         return 4;
-    case 'D': { // horizontal tab positions, NUL-terminated, at most 32
-        for (std::size_t i = 2; i < avail && i < 36; ++i)
-            if (p[i] == 0) return i + 1;
-        if (avail >= 36) {
-            warn("ESC D without terminator");
-            return 36;
-        }
-        return 0;
-    }
+    case 'D':
+        return parseEscTabs(p, avail);
     default: {
         char w[48];
         std::snprintf(w, sizeof w, "unknown command ESC 0x%02X skipped", c);
@@ -232,6 +231,18 @@ std::size_t EscposParser::parseEsc(std::size_t pos, std::size_t avail) {
     }
 }
 
+std::size_t EscposParser::parseEscTabs(const std::uint8_t* p, std::size_t avail) {
+    // ESC D: horizontal tab positions, NUL-terminated, at most 32.
+    for (std::size_t i = 2; i < avail && i < 36; ++i)
+        if (p[i] == 0) return i + 1;
+    if (avail >= 36) {
+        warn("ESC D without terminator");
+        return 36;
+    }
+    return 0;
+}
+
+// ---- GS ----
 std::size_t EscposParser::parseGs(std::size_t pos, std::size_t avail) {
     if (avail < 2) return 0;
     const std::uint8_t* p = buf_.data() + pos;
@@ -271,40 +282,10 @@ std::size_t EscposParser::parseGs(std::size_t pos, std::size_t avail) {
     case '\\':
         if (!need(4)) return 0;
         return 4;
-    case 'V': {
-        if (!need(3)) return 0;
-        const std::uint8_t m = p[2];
-        std::size_t len = 3;
-        if (m == 65 || m == 66 || m == 97 || m == 98 || m == 103 || m == 104) {
-            if (!need(4)) return 0;
-            len = 4;
-            emit(OpFeedDots{p[3]});
-        }
-        emit(OpCut{m == 1 || m == '1' || m == 66 || m == 98 || m == 104});
-        cutPending_ = true;
-        return len;
-    }
-    case 'v': {
-        if (!need(8)) return 0;
-        if (p[2] != '0') {
-            warn("GS v with unknown function skipped");
-            return 3;
-        }
-        OpRaster r;
-        r.mode = p[3] & 3;
-        r.widthBytes = p[4] | (p[5] << 8);
-        r.heightDots = p[6] | (p[7] << 8);
-        const std::size_t dataLen =
-            static_cast<std::size_t>(r.widthBytes) * static_cast<std::size_t>(r.heightDots);
-        if (dataLen > opt_.maxRasterBytes) {
-            warn("raster image of " + std::to_string(dataLen) + " bytes over the limit: skipped");
-            return 8 + dataLen; // skipped as it arrives
-        }
-        if (!need(8 + dataLen)) return 0;
-        r.bits.assign(p + 8, p + 8 + dataLen);
-        if (dataLen > 0) emit(std::move(r));
-        return 8 + dataLen;
-    }
+    case 'V':
+        return parseGsCut(p, avail);
+    case 'v':
+        return parseGsRaster(p, avail);
     case '*': { // define downloaded bit image: x*8 columns of y bytes
         if (!need(4)) return 0;
         const std::size_t len = 4 + static_cast<std::size_t>(p[2]) * p[3] * 8;
@@ -312,64 +293,10 @@ std::size_t EscposParser::parseGs(std::size_t pos, std::size_t avail) {
         warn("downloaded bit image (GS *) not drawn");
         return len;
     }
-    case 'k': {
-        if (!need(3)) return 0;
-        const std::uint8_t m = p[2];
-        OpBarcode b = barcode_;
-        b.system = m;
-        std::size_t len = 0;
-        if (m <= 6) {
-            std::size_t i = 3;
-            while (i < avail && p[i] != 0 && i < 3 + 255)
-                ++i;
-            if (i >= avail) return 0;
-            b.data.assign(reinterpret_cast<const char*>(p + 3), i - 3);
-            len = i + (p[i] == 0 ? 1 : 0);
-        } else {
-            if (!need(4)) return 0;
-            const std::size_t n = p[3];
-            if (!need(4 + n)) return 0;
-            b.data.assign(reinterpret_cast<const char*>(p + 4), n);
-            len = 4 + n;
-        }
-        emit(std::move(b));
-        return len;
-    }
-    case '(': {
-        if (!need(5)) return 0;
-        const std::uint8_t fn = p[2];
-        const std::size_t n = static_cast<std::size_t>(p[3]) | (static_cast<std::size_t>(p[4]) << 8);
-        if (n > opt_.maxRasterBytes) {
-            warn("GS ( with " + std::to_string(n) + " parameter bytes over the limit: skipped");
-            return 5 + n;
-        }
-        if (!need(5 + n)) return 0;
-        const std::uint8_t* d = p + 5;
-        if (fn == 'k' && n >= 2 && d[0] == 0x31) {
-            const std::uint8_t f = d[1];
-            if (f == 0x41 && n >= 3)
-                qr_.model = d[2];
-            else if (f == 0x43 && n >= 3)
-                qr_.moduleSize = std::clamp<int>(d[2], 1, 16);
-            else if (f == 0x45 && n >= 3)
-                qr_.level = std::clamp<int>(d[2], 0x30, 0x33);
-            else if (f == 0x50 && n >= 3)
-                qr_.data.assign(reinterpret_cast<const char*>(d + 3), n - 3);
-            else if (f == 0x51) {
-                if (qr_.data.empty())
-                    warn("QR print without stored data");
-                else
-                    emit(qr_);
-            }
-        } else if (fn == 'k') {
-            warn("GS ( k for a symbol other than QR skipped");
-        } else {
-            char w[48];
-            std::snprintf(w, sizeof w, "GS ( 0x%02X skipped (%zu bytes)", fn, n);
-            warn(w);
-        }
-        return 5 + n;
-    }
+    case 'k':
+        return parseGsBarcode(p, avail);
+    case '(':
+        return parseGsFunction(p, avail);
     default: {
         char w[48];
         std::snprintf(w, sizeof w, "unknown command GS 0x%02X skipped", c);
@@ -379,6 +306,112 @@ std::size_t EscposParser::parseGs(std::size_t pos, std::size_t avail) {
     }
 }
 
+// GS V m [n]: cut, with a feed first for the forms that carry n.
+std::size_t EscposParser::parseGsCut(const std::uint8_t* p, std::size_t avail) {
+    if (avail < 3) return 0;
+    const std::uint8_t m = p[2];
+    std::size_t len = 3;
+    if (m == 65 || m == 66 || m == 97 || m == 98 || m == 103 || m == 104) {
+        if (avail < 4) return 0;
+        len = 4;
+        emit(OpFeedDots{p[3]});
+    }
+    emit(OpCut{m == 1 || m == '1' || m == 66 || m == 98 || m == 104});
+    cutPending_ = true;
+    return len;
+}
+
+// GS v 0 m xL xH yL yH d...: raster bit image; one over the limit is skipped as it arrives.
+std::size_t EscposParser::parseGsRaster(const std::uint8_t* p, std::size_t avail) {
+    if (avail < 8) return 0;
+    if (p[2] != '0') {
+        warn("GS v with unknown function skipped");
+        return 3;
+    }
+    OpRaster r;
+    r.mode = p[3] & 3;
+    r.widthBytes = p[4] | (p[5] << 8);
+    r.heightDots = p[6] | (p[7] << 8);
+    const std::size_t dataLen =
+        static_cast<std::size_t>(r.widthBytes) * static_cast<std::size_t>(r.heightDots);
+    if (dataLen > opt_.maxRasterBytes) {
+        warn("raster image of " + std::to_string(dataLen) + " bytes over the limit: skipped");
+        return 8 + dataLen; // skipped as it arrives
+    }
+    if (avail < 8 + dataLen) return 0;
+    r.bits.assign(p + 8, p + 8 + dataLen);
+    if (dataLen > 0) emit(std::move(r));
+    return 8 + dataLen;
+}
+
+// GS k m d... NUL (m 0..6) or GS k m n d1..dn (m 65..): a barcode in the current barcode settings.
+std::size_t EscposParser::parseGsBarcode(const std::uint8_t* p, std::size_t avail) {
+    if (avail < 3) return 0;
+    const std::uint8_t m = p[2];
+    OpBarcode b = barcode_;
+    b.system = m;
+    std::size_t len = 0;
+    if (m <= 6) {
+        std::size_t i = 3;
+        while (i < avail && p[i] != 0 && i < 3 + 255)
+            ++i;
+        if (i >= avail) return 0;
+        b.data.assign(reinterpret_cast<const char*>(p + 3), i - 3);
+        len = i + (p[i] == 0 ? 1 : 0);
+    } else {
+        if (avail < 4) return 0;
+        const std::size_t n = p[3];
+        if (avail < 4 + n) return 0;
+        b.data.assign(reinterpret_cast<const char*>(p + 4), n);
+        len = 4 + n;
+    }
+    emit(std::move(b));
+    return len;
+}
+
+// GS ( fn pL pH d...: functions with a length; only the QR symbol (fn 'k', cn 49) is understood.
+std::size_t EscposParser::parseGsFunction(const std::uint8_t* p, std::size_t avail) {
+    if (avail < 5) return 0;
+    const std::uint8_t fn = p[2];
+    const std::size_t n = static_cast<std::size_t>(p[3]) | (static_cast<std::size_t>(p[4]) << 8);
+    if (n > opt_.maxRasterBytes) {
+        warn("GS ( with " + std::to_string(n) + " parameter bytes over the limit: skipped");
+        return 5 + n;
+    }
+    if (avail < 5 + n) return 0;
+    const std::uint8_t* d = p + 5;
+    if (fn == 'k' && n >= 2 && d[0] == 0x31) {
+        parseQrFunction(d, n);
+    } else if (fn == 'k') {
+        warn("GS ( k for a symbol other than QR skipped");
+    } else {
+        char w[48];
+        std::snprintf(w, sizeof w, "GS ( 0x%02X skipped (%zu bytes)", fn, n);
+        warn(w);
+    }
+    return 5 + n;
+}
+
+// GS ( k for QR (d[0] == 49): model, module size, error level, store data, print.
+void EscposParser::parseQrFunction(const std::uint8_t* d, std::size_t n) {
+    const std::uint8_t f = d[1];
+    if (f == 0x41 && n >= 3)
+        qr_.model = d[2];
+    else if (f == 0x43 && n >= 3)
+        qr_.moduleSize = std::clamp<int>(d[2], 1, 16);
+    else if (f == 0x45 && n >= 3)
+        qr_.level = std::clamp<int>(d[2], 0x30, 0x33);
+    else if (f == 0x50 && n >= 3)
+        qr_.data.assign(reinterpret_cast<const char*>(d + 3), n - 3);
+    else if (f == 0x51) {
+        if (qr_.data.empty())
+            warn("QR print without stored data");
+        else
+            emit(qr_);
+    }
+}
+
+// ---- FS ----
 std::size_t EscposParser::parseFs(std::size_t pos, std::size_t avail) {
     if (avail < 2) return 0;
     const std::uint8_t* p = buf_.data() + pos;
@@ -413,6 +446,7 @@ std::size_t EscposParser::parseFs(std::size_t pos, std::size_t avail) {
     }
 }
 
+// ---- DLE ----
 std::size_t EscposParser::parseDle(std::size_t pos, std::size_t avail) {
     if (avail < 2) return 0;
     const std::uint8_t* p = buf_.data() + pos;

@@ -4,9 +4,8 @@
 // Checklist:
 //   [x] text: GB18030 in Chinese mode (FS & / FS .; on after reset like Chinese-firmware printers),
 //       ASCII otherwise; LF, CR, HT
-//   [x] ESC @ a E ! d J 2 3 - M t R G V { SP c p $ \ D; GS ! B H h w f L W V a I r P v0 k ( * /; FS & . ! - W
-//   S C p;
-//       DLE EOT (answered through the callback), DLE ENQ, DLE DC4
+//   [x] ESC @ a E ! d J 2 3 - M t R G V { SP c p $ \ D; GS ! B H h w f L W V a I r P v0 k ( * /;
+//       FS & . ! - W S C p; DLE EOT (answered through the callback), DLE ENQ, DLE DC4
 //   [x] GS ( k QR functions 65/67/69/80/81 (cn 49); other GS ( functions skipped by their length
 //   [x] incomplete commands wait for more bytes; unknown commands are skipped with a warning
 //   [x] bounded memory: raster payloads over 4 MiB and jobs over 16 MiB are cut short with a warning
@@ -114,7 +113,14 @@ private:
     // Returns bytes consumed by the command at buf_[pos], 0 if more bytes are needed.
     std::size_t parseOne(std::size_t pos);
     std::size_t parseEsc(std::size_t pos, std::size_t avail);
+    std::size_t parseEscTabs(const std::uint8_t* p, std::size_t avail);
     std::size_t parseGs(std::size_t pos, std::size_t avail);
+    // GS commands with a payload; p points at the GS byte, avail bytes from there.
+    std::size_t parseGsCut(const std::uint8_t* p, std::size_t avail);
+    std::size_t parseGsRaster(const std::uint8_t* p, std::size_t avail);
+    std::size_t parseGsBarcode(const std::uint8_t* p, std::size_t avail);
+    std::size_t parseGsFunction(const std::uint8_t* p, std::size_t avail);
+    void parseQrFunction(const std::uint8_t* d, std::size_t n);
     std::size_t parseFs(std::size_t pos, std::size_t avail);
     std::size_t parseDle(std::size_t pos, std::size_t avail);
     std::size_t parseText(std::size_t pos, std::size_t avail);
