@@ -1,12 +1,16 @@
 // Slip templates (personal data masked by the one policy, text/Masking.h). Sections: shared header/footer ·
 // complaint · case status · materials · keys.
-#include "drivers/printer/ReceiptSlips.h"
+#include "kiosk/SlipTemplates.h"
 
 #include "text/Masking.h"
 
 #include <ctime>
 
-namespace kiosk::printer {
+namespace kiosk {
+
+using printer::Receipt;
+using printer::Align;
+using printer::TextStyle;
 
 namespace {
 
@@ -163,4 +167,4 @@ const std::vector<std::string_view>& slipTextKeys() {
     return keys;
 }
 
-} // namespace kiosk::printer
+} // namespace kiosk

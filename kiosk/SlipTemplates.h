@@ -1,5 +1,7 @@
-// Slip templates for the hall flows: complaint receipt, case status summary, materials list.
-// Plain data in, Receipt out. Every citizen-facing label comes from the string tables through a lookup
+// SlipTemplates — the slips the hall's flows print: complaint receipt, case status summary, materials
+// list. Plain data in, a printer::Receipt (the driver's document model) out: what a slip says is the
+// core's business; the printer driver only encodes and prints it. Every citizen-facing label comes from the
+// string tables through a lookup
 // ("slip.<key>", keys in the [slip] table of kiosk/strings/*.toml); personal data is masked here, so an
 // unmasked ID number can never reach paper.
 //
@@ -21,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk::printer {
+namespace kiosk {
 
 // Returns the text for a full key such as "slip.tracking_number" ({0} placeholders are filled by the
 // template). The kiosk passes StringTable::get of the current language.
@@ -87,11 +89,11 @@ struct MaterialsListData {
     std::string guideUrl; // optional QR to the online guide
 };
 
-Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
-Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
-Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);
+printer::Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
+printer::Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
+printer::Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);
 
 // The [slip] keys the templates use (for the string-table completeness test).
 const std::vector<std::string_view>& slipTextKeys();
 
-} // namespace kiosk::printer
+} // namespace kiosk
