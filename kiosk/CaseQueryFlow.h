@@ -47,7 +47,7 @@ public:
     void wipe() override;
     bool wantsCard() const override { return true; }
 
-    // ---- actions from the screen ----
+    // Actions from the screen.
     void retry(TimePoint now);
     // Prints the status slip of case `index` of the results shown.
     void printCase(size_t index, TimePoint now);

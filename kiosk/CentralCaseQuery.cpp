@@ -1,7 +1,7 @@
 #include "kiosk/CentralCaseQuery.h"
 
-#include "drivers/idcard/IdNumber.h"
 #include "kiosk/SecureWipe.h"
+#include "text/IdNumber.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +36,7 @@ CentralCaseQuery::~CentralCaseQuery() {
 }
 
 void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& idNumber) {
-    if (idcard::idNumberForm(idNumber) == idcard::IdNumberForm::Invalid) {
+    if (text::idNumberForm(idNumber) == text::IdNumberForm::Invalid) {
         // Not a number the server looks cases up by (the same rule it applies): say so at once
         // instead of a round trip that ends in "try again" (issue 8.5).
         CaseQueryFinished ev;

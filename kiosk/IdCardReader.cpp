@@ -1,7 +1,7 @@
 #include "kiosk/IdCardReader.h"
 
-#include "drivers/idcard/IdNumber.h"
 #include "kiosk/HallTime.h"
+#include "text/IdNumber.h"
 #include "text/Masking.h"
 
 namespace kiosk {

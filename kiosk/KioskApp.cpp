@@ -1,12 +1,12 @@
 #include "kiosk/KioskApp.h"
 
+#include "common/PrivateFiles.h"
 #include "kiosk/CentralCaseQuery.h"
 #include "kiosk/HallTime.h"
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/SyncAdapter.h"
 #include "kiosk/SyncSettingsFromConfig.h"
-#include "offline/PrivateFiles.h"
 #include "offline/SyncEngine.h"
 
 #include <filesystem>
@@ -91,7 +91,7 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
 void KioskApp::checkStateAndEnrolment() {
     const config::KioskConfig& c = config_;
     std::string why;
-    if (!offline::ensurePrivateDir(c.terminal.stateDir, &why)) log_.warning("state", why);
+    if (!common::ensurePrivateDir(c.terminal.stateDir, &why)) log_.warning("state", why);
     // Enrolment writes these three; without them no request to the server can succeed, and the
     // technician would otherwise only see "offline".
     const offline::SyncSettings s = syncSettingsFor(c);

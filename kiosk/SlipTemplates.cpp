@@ -8,11 +8,13 @@
 
 namespace kiosk {
 
-using printer::Receipt;
 using printer::Align;
+using printer::Receipt;
 using printer::TextStyle;
 
 namespace {
+
+// ---- shared header/footer ----
 
 std::string label(const SlipContext& ctx, std::string_view key) {
     std::string full = "slip.";
@@ -52,7 +54,7 @@ void footer(Receipt& r, const SlipContext& ctx) {
 
 } // namespace
 
-// Templates ----------------------------------------------------------------------------------------------
+// ---- complaint ----
 
 Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& ctx) {
     Receipt r;
@@ -72,6 +74,8 @@ Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& c
     footer(r, ctx);
     return r;
 }
+
+// ---- case status ----
 
 Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
     Receipt r;
@@ -102,6 +106,8 @@ Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
     return r;
 }
 
+// ---- materials ----
+
 Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     Receipt r;
     r.title(label(ctx, "materials_title"));
@@ -128,6 +134,8 @@ Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     footer(r, ctx);
     return r;
 }
+
+// ---- keys ----
 
 const std::vector<std::string_view>& slipTextKeys() {
     static const std::vector<std::string_view> keys = {"complaint_title",

@@ -1,11 +1,10 @@
 // SlipTemplates — the slips the hall's flows print: complaint receipt, case status summary, materials
 // list. Plain data in, a printer::Receipt (the driver's document model) out: what a slip says is the
-// core's business; the printer driver only encodes and prints it. Every citizen-facing label comes from the
-// string tables through a lookup
-// ("slip.<key>", keys in the [slip] table of kiosk/strings/*.toml); personal data is masked here, so an
-// unmasked ID number can never reach paper.
+// core's business; the printer driver only encodes and prints it. Every citizen-facing label comes
+// from the string tables through a lookup ("slip.<key>", keys in the [slip] table of
+// kiosk/strings/*.toml); personal data is masked here, so an unmasked ID number never reaches paper.
 //
-// Sections: SlipContext · data structs · templates · masking helpers.
+// Sections: SlipContext · data structs · templates (masking: text/Masking).
 // Checklist:
 //   [x] header (title), body rows, QR for following a complaint, footer with terminal id and print time
 //   [x] ID numbers masked to first 6 + last 4, names to the first character, phones to 3 + 4
@@ -25,6 +24,7 @@
 
 namespace kiosk {
 
+// ---- SlipContext ----
 // Returns the text for a full key such as "slip.tracking_number" ({0} placeholders are filled by the
 // template). The kiosk passes StringTable::get of the current language.
 using SlipTextLookup = std::function<std::string(std::string_view key)>;
@@ -40,6 +40,7 @@ struct SlipContext {
     SlipTimeFormat formatTime; // empty: UTC, printed with "UTC" so it is never mistaken for local time
 };
 
+// ---- data structs ----
 struct ComplaintReceiptData {
     std::string trackingNumber;
     std::string verificationCode;
@@ -89,6 +90,7 @@ struct MaterialsListData {
     std::string guideUrl; // optional QR to the online guide
 };
 
+// ---- templates ----
 printer::Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
 printer::Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
 printer::Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);

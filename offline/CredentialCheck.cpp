@@ -1,7 +1,7 @@
 // CredentialCheck.cpp — see CredentialCheck.h.
 #include "offline/CredentialCheck.h"
 
-#include "offline/TlsCredentials.h"
+#include "common/TlsCredentials.h"
 
 #include <ctime>
 #include <filesystem>
@@ -50,25 +50,26 @@ CredentialReport inspectCredentials(const std::string& certFile, const std::stri
         return broken("the certificate " + certFile + " is there but the key " + keyFile + " is not");
 
     std::string certPem, keyPem, caPem;
-    if (!readWholeFile(certFile, &certPem))
+    if (!common::readWholeFile(certFile, &certPem))
         return broken("cannot read " + certFile + " (check its permissions)");
-    X509Ptr cert = loadCertificatePem(certPem);
+    common::X509Ptr cert = common::loadCertificatePem(certPem);
     if (!cert) return broken(certFile + " is not a PEM certificate");
-    out.terminalId = commonNameOf(cert.get());
-    out.mode = organizationalUnitOf(cert.get());
+    out.terminalId = common::commonNameOf(cert.get());
+    out.mode = common::organizationalUnitOf(cert.get());
     out.validUntil = utcText(X509_get0_notAfter(cert.get()));
 
-    if (!readWholeFile(keyFile, &keyPem))
+    if (!common::readWholeFile(keyFile, &keyPem))
         return broken("cannot read " + keyFile +
                       " (check its permissions: the kiosk's user must own it, 0600)");
-    PkeyPtr key = loadPrivateKeyPem(keyPem);
+    common::PkeyPtr key = common::loadPrivateKeyPem(keyPem);
     if (!key) return broken(keyFile + " is not a PEM private key");
     if (X509_check_private_key(cert.get(), key.get()) != 1)
         return broken("the key " + keyFile + " does not belong to the certificate " + certFile);
 
     if (!std::filesystem::exists(caFile, ec)) return broken("no central CA file " + caFile);
-    if (!readWholeFile(caFile, &caPem)) return broken("cannot read " + caFile + " (check its permissions)");
-    X509Ptr ca = loadCertificatePem(caPem);
+    if (!common::readWholeFile(caFile, &caPem))
+        return broken("cannot read " + caFile + " (check its permissions)");
+    common::X509Ptr ca = common::loadCertificatePem(caPem);
     if (!ca) return broken(caFile + " is not a PEM certificate");
 
     std::unique_ptr<X509_STORE, StoreFree> store(X509_STORE_new());

@@ -15,6 +15,8 @@
 //   [ ] HTTP proxies: not configured (curl's environment proxy variables are ignored on purpose)
 #pragma once
 
+#include "common/WireProtocol.h"
+
 #include <atomic>
 #include <memory>
 #include <string>
@@ -24,14 +26,6 @@
 namespace kiosk::offline {
 
 // ---- settings ----
-// kiosk-central closes a keep-alive connection after this many seconds without a request (its
-// CentralSettings::keepAliveTimeoutS defaults to it). The client stops reusing a connection 2 s
-// earlier: libcurl counts idle time in whole seconds, so a connection is at most
-// kClientMaxIdleS + 1 s old when reused, still before the server closes it.
-inline constexpr int kServerKeepAliveS = 10;
-inline constexpr int kClientMaxIdleS = kServerKeepAliveS - 2;
-static_assert(kClientMaxIdleS + 1 < kServerKeepAliveS);
-
 struct HttpsSettings {
     std::string baseUrl; // https://host:port (no trailing path)
     std::string caFile, certFile, keyFile;
@@ -39,7 +33,9 @@ struct HttpsSettings {
     int connectTimeoutMs = 5000;
     int lowSpeedTimeS = 10; // abort when below 1 byte/s for this long (a stalled server)
     int totalTimeoutMs = 15000;
-    int maxIdleConnS = kClientMaxIdleS; // an idle connection older than this is not reused
+    // An idle connection older than this is not reused (before kiosk-central closes it,
+    // common/WireProtocol.h).
+    int maxIdleConnS = common::kClientMaxIdleS;
     bool verifyServer = true; // false only for trust-on-first-use enrolment; never for normal traffic
 };
 

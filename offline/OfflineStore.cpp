@@ -4,9 +4,9 @@
 // audit
 #include "offline/OfflineStore.h"
 
-#include "offline/PrivateFiles.h"
-#include "offline/Sha256.h"
-#include "offline/Uuid7.h"
+#include "common/PrivateFiles.h"
+#include "common/Sha256.h"
+#include "common/Uuid7.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -96,8 +96,8 @@ static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == OfflineStore::kSch
 
 // Takes the write lock first and re-reads the version under it: two connections opening a new file at the
 // same moment (writer thread, sync thread) must not both run the same step.
-void applyMigrations(SqliteDb& db, int to) {
-    SqliteTransaction tx(db);
+void applyMigrations(common::SqliteDb& db, int to) {
+    common::SqliteTransaction tx(db);
     int from = static_cast<int>(db.scalarInt("PRAGMA user_version"));
     for (int v = from; v < to; ++v)
         db.exec(kMigrations[v]);
@@ -121,7 +121,7 @@ template <typename F>
 auto OfflineStore::guarded(F&& f) -> decltype(f()) {
     try {
         return f();
-    } catch (const SqliteError& e) {
+    } catch (const common::SqliteError& e) {
         throw StoreError(classify(e.code), e.what());
     }
 }
@@ -134,17 +134,17 @@ OfflineStore::OfflineStore(const StorePaths& paths, std::string terminalId)
     const std::filesystem::path dir = std::filesystem::path(paths.db).parent_path();
     if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
         // The state directory holds the data key and the store: 0700 whatever the umask.
-        if (!ensurePrivateDir(dir.string(), &error))
+        if (!common::ensurePrivateDir(dir.string(), &error))
             throw StoreError(StoreErrorKind::Io, error); // names the directory and why
     } else if (!dir.empty()) {
         // One left wider (by an older version, or a technician's mkdir) is narrowed; when that is not
         // possible (someone else's directory, /tmp) the store still opens: the app logs the warning.
-        ensurePrivateDir(dir.string());
+        common::ensurePrivateDir(dir.string());
     }
     cipher_ = RecordCipher::loadOrCreate(paths.dataKey, &error);
     if (!cipher_) throw StoreError(StoreErrorKind::KeyProblem, error);
     guarded([&] {
-        db_ = std::make_unique<SqliteDb>(paths.db);
+        db_ = std::make_unique<common::SqliteDb>(paths.db);
         migrate();
     });
 }
@@ -152,7 +152,7 @@ OfflineStore::OfflineStore(const StorePaths& paths, std::string terminalId)
 OfflineStore::OfflineStore(const std::string& dbPath, const RecordCipher& cipher, std::string terminalId)
     : terminalId_(std::move(terminalId)), cipher_(cipher) {
     guarded([&] {
-        db_ = std::make_unique<SqliteDb>(dbPath);
+        db_ = std::make_unique<common::SqliteDb>(dbPath);
         migrate();
     });
 }
@@ -165,7 +165,7 @@ void OfflineStore::migrate() {
                              ", newer than this program's " + std::to_string(kSchemaVersion) +
                              "; refusing to touch it (install the newer kiosk version)");
     if (version > 0) {
-        SqliteStatement check(*db_, "PRAGMA quick_check");
+        common::SqliteStatement check(*db_, "PRAGMA quick_check");
         if (!check.step() || check.text(0) != "ok")
             throw StoreError(StoreErrorKind::Corrupt, "store " + db_->path() + " failed its integrity check");
     }
@@ -185,7 +185,7 @@ int OfflineStore::schemaVersion() {
 }
 
 void OfflineStore::createAtVersion(const std::string& dbPath, int version) {
-    SqliteDb db(dbPath);
+    common::SqliteDb db(dbPath);
     applyMigrations(db, version);
 }
 
@@ -195,13 +195,13 @@ OfflineStore::appendMany(const std::vector<std::pair<std::string, nlohmann::json
                          std::int64_t nowMs) {
     return guarded([&] {
         std::vector<AppendResult> out;
-        SqliteTransaction tx(*db_);
-        SqliteStatement ins(*db_,
-                            "INSERT INTO outbox(id, kind, created_ms, next_attempt_ms) VALUES(?,?,?,?)");
-        SqliteStatement fill(*db_, "UPDATE outbox SET payload=?, tracking_no=? WHERE seq=?");
+        common::SqliteTransaction tx(*db_);
+        common::SqliteStatement ins(
+            *db_, "INSERT INTO outbox(id, kind, created_ms, next_attempt_ms) VALUES(?,?,?,?)");
+        common::SqliteStatement fill(*db_, "UPDATE outbox SET payload=?, tracking_no=? WHERE seq=?");
         for (const auto& [kind, payload] : records) {
             AppendResult r;
-            r.id = newUuid7(nowMs);
+            r.id = common::newUuid7(nowMs);
             r.createdMs = nowMs;
             ins.reset();
             ins.bind(1, r.id).bind(2, kind).bind(3, nowMs).bind(4, nowMs).run();
@@ -261,7 +261,7 @@ const char* kRecordColumns = "SELECT seq, id, kind, state, IFNULL(tracking_no,''
 } // namespace
 
 // One row selected with kRecordColumns, payload decrypted.
-OutboxRecord OfflineStore::recordFromRow(SqliteStatement& st) const {
+OutboxRecord OfflineStore::recordFromRow(common::SqliteStatement& st) const {
     OutboxRecord r;
     r.seq = st.int64(0);
     r.id = st.text(1);
@@ -278,8 +278,9 @@ OutboxRecord OfflineStore::recordFromRow(SqliteStatement& st) const {
 std::vector<OutboxRecord> OfflineStore::duePending(std::int64_t nowMs, int limit) {
     return guarded([&] {
         std::vector<OutboxRecord> out;
-        SqliteStatement st(*db_, std::string(kRecordColumns) +
-                                     "WHERE state='pending' AND next_attempt_ms<=? ORDER BY seq LIMIT ?");
+        common::SqliteStatement st(*db_,
+                                   std::string(kRecordColumns) +
+                                       "WHERE state='pending' AND next_attempt_ms<=? ORDER BY seq LIMIT ?");
         st.bind(1, nowMs).bind(2, limit);
         while (st.step())
             out.push_back(recordFromRow(st));
@@ -290,7 +291,7 @@ std::vector<OutboxRecord> OfflineStore::duePending(std::int64_t nowMs, int limit
 std::vector<OutboxRecord> OfflineStore::records(const std::string& state, int limit) {
     return guarded([&] {
         std::vector<OutboxRecord> out;
-        SqliteStatement st(*db_, std::string(kRecordColumns) + "WHERE state=? ORDER BY seq LIMIT ?");
+        common::SqliteStatement st(*db_, std::string(kRecordColumns) + "WHERE state=? ORDER BY seq LIMIT ?");
         st.bind(1, state).bind(2, limit);
         while (st.step())
             out.push_back(recordFromRow(st));
@@ -301,7 +302,7 @@ std::vector<OutboxRecord> OfflineStore::records(const std::string& state, int li
 std::vector<std::string> OfflineStore::allIds() {
     return guarded([&] {
         std::vector<std::string> out;
-        SqliteStatement st(*db_, "SELECT id FROM outbox ORDER BY seq");
+        common::SqliteStatement st(*db_, "SELECT id FROM outbox ORDER BY seq");
         while (st.step())
             out.push_back(st.text(0));
         return out;
@@ -315,8 +316,8 @@ std::int64_t OfflineStore::nextAttemptMs() {
 
 void OfflineStore::makeAllPendingDue(std::int64_t nowMs) {
     guarded([&] {
-        SqliteStatement st(*db_,
-                           "UPDATE outbox SET next_attempt_ms=? WHERE state='pending' AND next_attempt_ms>?");
+        common::SqliteStatement st(
+            *db_, "UPDATE outbox SET next_attempt_ms=? WHERE state='pending' AND next_attempt_ms>?");
         st.bind(1, nowMs).bind(2, nowMs).run();
     });
 }
@@ -324,9 +325,10 @@ void OfflineStore::makeAllPendingDue(std::int64_t nowMs) {
 void OfflineStore::markSent(const std::vector<std::pair<std::string, std::string>>& idAndResult,
                             std::int64_t nowMs) {
     guarded([&] {
-        SqliteTransaction tx(*db_);
-        SqliteStatement st(*db_, "UPDATE outbox SET state='sent', sent_ms=?, server_result=?, payload=NULL, "
-                                 "last_error=NULL, attempts=attempts+1 WHERE id=? AND state='pending'");
+        common::SqliteTransaction tx(*db_);
+        common::SqliteStatement st(
+            *db_, "UPDATE outbox SET state='sent', sent_ms=?, server_result=?, payload=NULL, "
+                  "last_error=NULL, attempts=attempts+1 WHERE id=? AND state='pending'");
         for (const auto& [id, result] : idAndResult) {
             st.reset();
             st.bind(1, nowMs).bind(2, result).bind(3, id).run();
@@ -337,8 +339,9 @@ void OfflineStore::markSent(const std::vector<std::pair<std::string, std::string
 
 void OfflineStore::markRejected(const std::string& id, const std::string& error, std::int64_t) {
     guarded([&] {
-        SqliteStatement st(*db_, "UPDATE outbox SET state='rejected', last_error=?, attempts=attempts+1 "
-                                 "WHERE id=? AND state='pending'");
+        common::SqliteStatement st(*db_,
+                                   "UPDATE outbox SET state='rejected', last_error=?, attempts=attempts+1 "
+                                   "WHERE id=? AND state='pending'");
         st.bind(1, error).bind(2, id).run();
     });
 }
@@ -346,9 +349,10 @@ void OfflineStore::markRejected(const std::string& id, const std::string& error,
 void OfflineStore::markRetry(const std::vector<std::string>& ids, const std::string& error,
                              std::int64_t nextMs) {
     guarded([&] {
-        SqliteTransaction tx(*db_);
-        SqliteStatement st(*db_, "UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_ms=? "
-                                 "WHERE id=? AND state='pending'");
+        common::SqliteTransaction tx(*db_);
+        common::SqliteStatement st(*db_,
+                                   "UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_ms=? "
+                                   "WHERE id=? AND state='pending'");
         for (const std::string& id : ids) {
             st.reset();
             st.bind(1, error).bind(2, nextMs).bind(3, id).run();
@@ -360,7 +364,7 @@ void OfflineStore::markRetry(const std::vector<std::string>& ids, const std::str
 OutboxStats OfflineStore::stats(std::int64_t nowMs) {
     return guarded([&] {
         OutboxStats s;
-        SqliteStatement st(
+        common::SqliteStatement st(
             *db_, "SELECT state, COUNT(*), MIN(created_ms), MAX(sent_ms) FROM outbox GROUP BY state");
         while (st.step()) {
             std::string state = st.text(0);
@@ -380,7 +384,7 @@ OutboxStats OfflineStore::stats(std::int64_t nowMs) {
 
 int OfflineStore::purgeSentOlderThan(std::int64_t cutoffMs) {
     return guarded([&] {
-        SqliteStatement st(*db_, "DELETE FROM outbox WHERE state='sent' AND sent_ms<?");
+        common::SqliteStatement st(*db_, "DELETE FROM outbox WHERE state='sent' AND sent_ms<?");
         st.bind(1, cutoffMs).run();
         return db_->changes();
     });
@@ -389,7 +393,7 @@ int OfflineStore::purgeSentOlderThan(std::int64_t cutoffMs) {
 // ---- caches + settings ----
 std::optional<CachedDocument> OfflineStore::cached(const std::string& name) {
     return guarded([&]() -> std::optional<CachedDocument> {
-        SqliteStatement st(
+        common::SqliteStatement st(
             *db_, "SELECT IFNULL(etag,''), IFNULL(version,''), body, fetched_ms FROM cached_document "
                   "WHERE name=?");
         st.bind(1, name);
@@ -400,7 +404,7 @@ std::optional<CachedDocument> OfflineStore::cached(const std::string& name) {
 
 void OfflineStore::storeCached(const std::string& name, const CachedDocument& doc) {
     guarded([&] {
-        SqliteStatement st(
+        common::SqliteStatement st(
             *db_, "INSERT INTO cached_document(name, etag, version, body, fetched_ms) VALUES(?,?,?,?,?) "
                   "ON CONFLICT(name) DO UPDATE SET etag=excluded.etag, version=excluded.version, "
                   "body=excluded.body, fetched_ms=excluded.fetched_ms");
@@ -415,7 +419,7 @@ void OfflineStore::storeCached(const std::string& name, const CachedDocument& do
 
 std::optional<std::string> OfflineStore::setting(const std::string& key) {
     return guarded([&]() -> std::optional<std::string> {
-        SqliteStatement st(*db_, "SELECT value FROM settings WHERE key=?");
+        common::SqliteStatement st(*db_, "SELECT value FROM settings WHERE key=?");
         st.bind(1, key);
         if (!st.step()) return std::nullopt;
         return st.text(0);
@@ -424,8 +428,8 @@ std::optional<std::string> OfflineStore::setting(const std::string& key) {
 
 void OfflineStore::setSetting(const std::string& key, const std::string& value) {
     guarded([&] {
-        SqliteStatement st(*db_, "INSERT INTO settings(key, value) VALUES(?,?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+        common::SqliteStatement st(*db_, "INSERT INTO settings(key, value) VALUES(?,?) "
+                                         "ON CONFLICT(key) DO UPDATE SET value=excluded.value");
         st.bind(1, key).bind(2, value).run();
     });
 }
@@ -436,17 +440,17 @@ void OfflineStore::setSetting(const std::string& key, const std::string& value) 
 void OfflineStore::audit(const std::string& actor, const std::string& event, const std::string& result,
                          const std::string& detail, std::int64_t nowMs) {
     guarded([&] {
-        SqliteTransaction tx(*db_);
+        common::SqliteTransaction tx(*db_);
         std::string prev;
         {
-            SqliteStatement last(*db_, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+            common::SqliteStatement last(*db_, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
             if (last.step()) prev = last.text(0);
         }
-        std::string hash = sha256Hex(prev + '\x1f' + std::to_string(nowMs) + '\x1f' + actor + '\x1f' + event +
-                                     '\x1f' + result + '\x1f' + detail);
-        SqliteStatement st(*db_,
-                           "INSERT INTO audit_log(at_ms, actor, event, result, detail, prev_hash, hash) "
-                           "VALUES(?,?,?,?,?,?,?)");
+        std::string hash = common::sha256Hex(prev + '\x1f' + std::to_string(nowMs) + '\x1f' + actor + '\x1f' +
+                                             event + '\x1f' + result + '\x1f' + detail);
+        common::SqliteStatement st(
+            *db_, "INSERT INTO audit_log(at_ms, actor, event, result, detail, prev_hash, hash) "
+                  "VALUES(?,?,?,?,?,?,?)");
         st.bind(1, nowMs).bind(2, actor).bind(3, event).bind(4, result).bind(5, detail).bind(6, prev).bind(
             7, hash);
         st.run();
@@ -456,13 +460,15 @@ void OfflineStore::audit(const std::string& actor, const std::string& event, con
 
 bool OfflineStore::auditChainIntact() {
     return guarded([&] {
-        SqliteStatement st(*db_, "SELECT at_ms, actor, event, result, detail, prev_hash, hash FROM audit_log "
-                                 "ORDER BY id");
+        common::SqliteStatement st(
+            *db_, "SELECT at_ms, actor, event, result, detail, prev_hash, hash FROM audit_log "
+                  "ORDER BY id");
         std::string prev;
         while (st.step()) {
             if (st.text(5) != prev) return false;
-            std::string expect = sha256Hex(prev + '\x1f' + std::to_string(st.int64(0)) + '\x1f' + st.text(1) +
-                                           '\x1f' + st.text(2) + '\x1f' + st.text(3) + '\x1f' + st.text(4));
+            std::string expect =
+                common::sha256Hex(prev + '\x1f' + std::to_string(st.int64(0)) + '\x1f' + st.text(1) + '\x1f' +
+                                  st.text(2) + '\x1f' + st.text(3) + '\x1f' + st.text(4));
             if (expect != st.text(6)) return false;
             prev = expect;
         }

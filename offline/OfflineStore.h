@@ -16,8 +16,8 @@
 //   [ ] vacuuming after purges: left to SQLite's free-list reuse (the file does not grow without bound)
 #pragma once
 
+#include "common/SqliteDb.h"
 #include "offline/RecordCipher.h"
-#include "offline/SqliteDb.h"
 
 #include <nlohmann/json.hpp>
 
@@ -130,10 +130,10 @@ private:
     auto guarded(F&& f) -> decltype(f());
     void migrate();
     nlohmann::json decryptPayload(const std::string& id, const std::string& sealed, bool* damaged) const;
-    OutboxRecord recordFromRow(SqliteStatement& st) const;
+    OutboxRecord recordFromRow(common::SqliteStatement& st) const;
 
     std::string terminalId_;
-    std::unique_ptr<SqliteDb> db_;
+    std::unique_ptr<common::SqliteDb> db_;
     std::optional<RecordCipher> cipher_;
 };
 

@@ -3,7 +3,7 @@
 // Sections: key file | seal | open
 #include "offline/RecordCipher.h"
 
-#include "offline/TlsCredentials.h"
+#include "common/TlsCredentials.h"
 
 #include <cerrno>
 #include <cstring>
@@ -46,10 +46,10 @@ std::optional<RecordCipher> RecordCipher::loadOrCreate(const std::string& keyPat
         std::string raw(reinterpret_cast<const char*>(key.data()), key.size());
         // Exclusive: when the writer and the sync thread open the store at the same first start, exactly one
         // key wins and both use it (two keys would make one thread's records unreadable).
-        FileCreate created = createFileExclusive(keyPath, raw, 0600, error);
+        common::FileCreate created = common::createFileExclusive(keyPath, raw, 0600, error);
         OPENSSL_cleanse(raw.data(), raw.size());
-        if (created == FileCreate::Failed) return std::nullopt;
-        if (created == FileCreate::Created) {
+        if (created == common::FileCreate::Failed) return std::nullopt;
+        if (created == common::FileCreate::Created) {
             RecordCipher c(key);
             OPENSSL_cleanse(key.data(), key.size());
             return c;
@@ -65,7 +65,7 @@ std::optional<RecordCipher> RecordCipher::loadOrCreate(const std::string& keyPat
         return std::nullopt;
     }
     std::string raw;
-    if (!readWholeFile(keyPath, &raw) || raw.size() != 32) {
+    if (!common::readWholeFile(keyPath, &raw) || raw.size() != 32) {
         if (error) *error = "data key " + keyPath + " is damaged (expected 32 bytes)";
         OPENSSL_cleanse(raw.data(), raw.size());
         return std::nullopt;

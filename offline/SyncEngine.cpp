@@ -5,6 +5,8 @@
 
 #include "offline/SyncProtocol.h"
 
+#include "common/WireProtocol.h"
+
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
@@ -143,7 +145,7 @@ struct SyncEngine::Impl {
             list.push_back(recordEnvelope(*r));
             ids.push_back(r->id);
         }
-        HttpResult r = http->postJson("/api/v1/ratings/batch", nlohmann::json{{"ratings", list}}.dump());
+        HttpResult r = http->postJson(common::api::kRatingsBatch, nlohmann::json{{"ratings", list}}.dump());
         if (!r.transportOk()) return fail(ids, r.error, -1, false);
         if (r.status == 200 || r.status == 422) {
             auto results = parseBatchResults(r.body);
@@ -181,7 +183,7 @@ struct SyncEngine::Impl {
     }
 
     Cycle uploadComplaint(const OutboxRecord& rec) {
-        HttpResult r = http->postJson("/api/v1/complaints", recordEnvelope(rec).dump());
+        HttpResult r = http->postJson(common::api::kComplaints, recordEnvelope(rec).dump());
         if (!r.transportOk()) return fail({rec.id}, r.error, -1, false);
         switch (classifyStatus(r.status)) {
         case StatusClass::Accepted:
@@ -243,11 +245,12 @@ struct SyncEngine::Impl {
 
     bool refreshDocuments() {
         bool ok = true;
-        for (const char* name : {"catalog", "roster"}) {
+        for (auto [name, path] :
+             {std::pair{"catalog", common::api::kCatalog}, std::pair{"roster", common::api::kRoster}}) {
             auto cached = store->cached(name);
             std::vector<std::string> headers;
             if (cached && !cached->etag.empty()) headers.push_back("If-None-Match: " + cached->etag);
-            HttpResult r = http->get(std::string("/api/v1/") + name, headers);
+            HttpResult r = http->get(path, headers);
             if (r.status == 304 && cached) {
                 cached->fetchedMs = nowMs();
                 store->storeCached(name, *cached);
@@ -288,7 +291,7 @@ struct SyncEngine::Impl {
               {"oldest_pending_age_s", st.oldestPendingAgeS}}},
             {"last_error", lastError.empty() ? nlohmann::json(nullptr) : nlohmann::json(lastError)},
             {"sent_ms", nowMs()}};
-        HttpResult r = http->postJson("/api/v1/heartbeat", hb.dump());
+        HttpResult r = http->postJson(common::api::kHeartbeat, hb.dump());
         if (r.ok()) {
             online = true;
             if (backoffUntilMs == 0) lastError.clear();
@@ -386,7 +389,7 @@ struct SyncEngine::Impl {
             try {
                 if (!evStore) evStore = std::make_unique<OfflineStore>(s.store, s.terminalId);
                 if (after < 0) after = std::stoll(evStore->setting("events_after").value_or("0"));
-                std::string path = "/api/v1/events?after=" + std::to_string(after) +
+                std::string path = std::string(common::api::kEvents) + "?after=" + std::to_string(after) +
                                    "&wait=" + std::to_string(s.longPollS) +
                                    "&counter=" + std::to_string(s.counter);
                 HttpResult r = client.get(path);

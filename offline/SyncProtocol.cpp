@@ -3,6 +3,8 @@
 // Sections: requests | responses | status classes | back-off
 #include "offline/SyncProtocol.h"
 
+#include "common/WireProtocol.h"
+
 #include <algorithm>
 
 namespace kiosk::offline {
@@ -31,11 +33,11 @@ std::optional<std::vector<BatchItemResult>> parseBatchResults(std::string_view b
         BatchItemResult item;
         item.id = id->get<std::string>();
         std::string s = status->get<std::string>();
-        if (s == "stored")
+        if (s == common::kBatchStored)
             item.status = BatchItemResult::Status::Stored;
-        else if (s == "duplicate")
+        else if (s == common::kBatchDuplicate)
             item.status = BatchItemResult::Status::Duplicate;
-        else if (s == "rejected")
+        else if (s == common::kBatchRejected)
             item.status = BatchItemResult::Status::Rejected;
         else
             continue; // unknown status: treat as not answered (the record is retried)

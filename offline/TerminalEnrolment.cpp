@@ -1,11 +1,12 @@
 // Terminal enrolment (see TerminalEnrolment.h).
 #include "offline/TerminalEnrolment.h"
 
+#include "common/TlsCredentials.h"
+#include "common/WireProtocol.h"
 #include "offline/CredentialCheck.h"
 #include "offline/HttpsClient.h"
 #include "offline/RecordCipher.h"
 #include "offline/SyncProtocol.h"
-#include "offline/TlsCredentials.h"
 
 #include <ctime>
 #include <filesystem>
@@ -36,12 +37,12 @@ bool keepBackup(const std::string& file, unsigned mode, std::string* backup, std
     std::error_code ec;
     if (!fs::exists(file, ec)) return true;
     std::string content;
-    if (!readWholeFile(file, &content)) {
+    if (!common::readWholeFile(file, &content)) {
         *error = "cannot read " + file + " to keep it as a backup";
         return false;
     }
     *backup = backupName(file);
-    return writeFileAtomic(*backup, content, mode, error);
+    return common::writeFileAtomic(*backup, content, mode, error);
 }
 } // namespace
 
@@ -71,14 +72,16 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
     for (const std::string& f : {q.certFile, q.keyFile, q.caFile})
         if (!fs::path(f).parent_path().empty()) fs::create_directories(fs::path(f).parent_path(), ec);
 
-    PkeyPtr key = generateEcKey();
+    common::PkeyPtr key = common::generateEcKey();
     if (!key) return failWith("OpenSSL could not create a key");
     const std::string tmpKey = (fs::path(q.workDir) / "enrol.key.tmp").string();
     const std::string tmpCert = (fs::path(q.workDir) / "enrol.crt.tmp").string();
-    const std::string keyPem = privateKeyPem(key.get());
+    const std::string keyPem = common::privateKeyPem(key.get());
     std::string error;
-    if (!writeFileAtomic(tmpKey, keyPem, 0600, &error) ||
-        !writeFileAtomic(tmpCert, makeSelfSignedCertPem(key.get(), "kiosk-enrolment", 3600), 0644, &error))
+    if (!common::writeFileAtomic(tmpKey, keyPem, 0600, &error) ||
+        !common::writeFileAtomic(tmpCert,
+                                 common::makeSelfSignedCertPem(key.get(), common::kEnrolmentCommonName, 3600),
+                                 0644, &error))
         return failWith(error);
     struct Cleanup {
         std::string a, b;
@@ -103,11 +106,11 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
     } else {
         hs.verifyServer = false; // the pin alone authenticates the server (curl checks it before sending)
     }
-    std::string csr = makeCsrPem(key.get(), "kiosk-terminal");
+    std::string csr = common::makeCsrPem(key.get(), "kiosk-terminal");
     HttpResult r;
     {
         HttpsClient client(hs);
-        r = client.postJson("/api/v1/enroll", nlohmann::json{{"code", q.code}, {"csr", csr}}.dump());
+        r = client.postJson(common::api::kEnroll, nlohmann::json{{"code", q.code}, {"csr", csr}}.dump());
     }
     if (!r.transportOk()) {
         out.unreachable = true;
@@ -129,17 +132,17 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
                         "), or set [terminal] id and mode to what the code is for");
     std::string certPem = j.value("certificate", std::string());
     std::string caPem = j.value("ca_certificate", std::string());
-    X509Ptr cert = loadCertificatePem(certPem);
+    common::X509Ptr cert = common::loadCertificatePem(certPem);
     if (!cert || X509_check_private_key(cert.get(), key.get()) != 1)
         return failWith("the server returned a certificate that does not match this terminal's key");
-    if (!loadCertificatePem(caPem)) return failWith("the server returned no usable CA certificate");
+    if (!common::loadCertificatePem(caPem)) return failWith("the server returned no usable CA certificate");
 
     // Prove the new credentials and the received CA before replacing anything.
     const std::string stageCert = q.certFile + ".new", stageKey = q.keyFile + ".new",
                       stageCa = q.caFile + ".new";
-    if (!writeFileAtomic(stageKey, keyPem, 0600, &error) ||
-        !writeFileAtomic(stageCert, certPem, 0644, &error) ||
-        !writeFileAtomic(stageCa, haveCa ? std::string() : caPem, 0644, &error))
+    if (!common::writeFileAtomic(stageKey, keyPem, 0600, &error) ||
+        !common::writeFileAtomic(stageCert, certPem, 0644, &error) ||
+        !common::writeFileAtomic(stageCa, haveCa ? std::string() : caPem, 0644, &error))
         return failWith(error);
     HttpsSettings check = hs;
     check.certFile = stageCert;
@@ -149,7 +152,7 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
     HttpResult v;
     {
         HttpsClient client(check);
-        v = client.get("/api/v1/roster");
+        v = client.get(common::api::kRoster);
     }
     if (!v.ok()) {
         ::unlink(stageCert.c_str());
@@ -174,7 +177,7 @@ EnrolmentResult enrollTerminal(const EnrolmentRequest& q) {
     if (!q.dataKeyFile.empty() && !RecordCipher::loadOrCreate(q.dataKeyFile, &error)) return failWith(error);
 
     out.ok = true;
-    out.caPin = publicKeyPinOfCertPem(caPem);
+    out.caPin = common::publicKeyPinOfCertPem(caPem);
     out.terminalId = grantedId;
     out.mode = grantedMode;
     out.counter = j.contains("counter") && j["counter"].is_number_integer() ? j["counter"].get<int>() : 0;

@@ -3,7 +3,7 @@
 // Sections: schema | records | complaints | enrolment | terminals | events | stats
 #include "server/CentralDb.h"
 
-#include "offline/Sha256.h"
+#include "common/Sha256.h"
 
 #include <cctype>
 #include <chrono>
@@ -12,9 +12,9 @@
 #include <openssl/rand.h>
 
 namespace kiosk::central {
-using offline::SqliteDb;
-using offline::SqliteStatement;
-using offline::SqliteTransaction;
+using common::SqliteDb;
+using common::SqliteStatement;
+using common::SqliteTransaction;
 
 namespace {
 
@@ -51,16 +51,16 @@ void bump(SqliteDb& db, const char* counter) {
 } // namespace
 
 std::string CentralDb::sha256Hex(const std::string& data) {
-    return offline::sha256Hex(data);
+    return common::sha256Hex(data);
 }
 
 CentralDb::CentralDb(const std::string& path) : db_(path) {
     std::lock_guard lock(mutex_);
     int version = static_cast<int>(db_.scalarInt("PRAGMA user_version"));
     if (version > kSchemaVersion)
-        throw offline::SqliteError(SQLITE_ERROR, "database " + path + " has schema version " +
-                                                     std::to_string(version) +
-                                                     ", newer than this kiosk-central; refusing to use it");
+        throw common::SqliteError(SQLITE_ERROR, "database " + path + " has schema version " +
+                                                    std::to_string(version) +
+                                                    ", newer than this kiosk-central; refusing to use it");
     if (version < kSchemaVersion) {
         SqliteTransaction tx(db_);
         for (int v = version; v < kSchemaVersion; ++v)

@@ -13,7 +13,7 @@
 //   [ ] pruning old records: never (dedup state must outlive a terminal's longest offline period)
 #pragma once
 
-#include "offline/SqliteDb.h"
+#include "common/SqliteDb.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,16 +56,16 @@ struct CounterEvent {
 // ---- database ----
 class CentralDb {
 public:
-    explicit CentralDb(const std::string& path); // creates / migrates; throws offline::SqliteError
+    explicit CentralDb(const std::string& path); // creates / migrates; throws common::SqliteError
 
     // Stores the record (and runs `onFirstWrite` inside the same transaction to build the answer and any
     // per-kind rows) unless (terminal, id) exists already.
     WriteOutcome storeRecord(const IncomingRecord& record,
-                             const std::function<std::string(offline::SqliteDb&)>& onFirstWrite);
+                             const std::function<std::string(common::SqliteDb&)>& onFirstWrite);
     // Several records in one transaction (ratings batches). Outcomes in input order.
     std::vector<WriteOutcome>
     storeRecords(const std::vector<IncomingRecord>& records,
-                 const std::function<std::string(offline::SqliteDb&, size_t)>& onFirstWrite);
+                 const std::function<std::string(common::SqliteDb&, size_t)>& onFirstWrite);
 
     // Complaint progress lookup: the stored complaint row as JSON if tracking number + code match.
     std::optional<nlohmann::json> complaintFor(const std::string& trackingNo, const std::string& verifyCode);
@@ -89,7 +89,7 @@ public:
 
 private:
     std::mutex mutex_;
-    offline::SqliteDb db_;
+    common::SqliteDb db_;
 };
 
 } // namespace kiosk::central

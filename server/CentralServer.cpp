@@ -3,10 +3,9 @@
 // Sections: TLS setup | terminal identity | routes | lifecycle
 #include "server/CentralServer.h"
 
-#include "drivers/idcard/IdNumber.h"
-#include "offline/SqliteDb.h"
-#include "offline/TlsCredentials.h"
-#include "offline/Uuid7.h"
+#include "common/SqliteDb.h"
+#include "common/TlsCredentials.h"
+#include "common/Uuid7.h"
 #include "server/ApiError.h"
 #include "server/CaseDirectory.h"
 #include "server/CentralDb.h"
@@ -14,6 +13,7 @@
 #include "server/DemoDistrict.h"
 #include "server/LookupRateLimiter.h"
 #include "server/WorkCalendar.h"
+#include "text/IdNumber.h"
 
 #include <httplib.h>
 #include <openssl/ssl.h>
@@ -30,7 +30,7 @@
 namespace kiosk::central {
 namespace {
 
-constexpr const char* kEnrolmentCommonName = "kiosk-enrolment";
+using common::kEnrolmentCommonName;
 
 // ---- TLS setup ----
 // Accepts chains that verify against the terminal CA; additionally lets a self-signed leaf named
@@ -43,7 +43,7 @@ int verifyAllowingEnrolment(int preverifyOk, X509_STORE_CTX* ctx) {
         (err == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT ||
          err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
          err == X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE) &&
-        offline::commonNameOf(X509_STORE_CTX_get_current_cert(ctx)) == kEnrolmentCommonName)
+        common::commonNameOf(X509_STORE_CTX_get_current_cert(ctx)) == kEnrolmentCommonName)
         return 1;
     return 0;
 }
@@ -53,7 +53,7 @@ int verifyAllowingEnrolment(int preverifyOk, X509_STORE_CTX* ctx) {
 struct CentralServer::Impl {
     CentralSettings settings;
     std::optional<CertAuthority> ca;
-    offline::X509Ptr caCert;
+    common::X509Ptr caCert;
     std::unique_ptr<CentralDb> db;
     std::string catalogBody, catalogEtag, rosterBody, rosterEtag;
     std::set<std::string> complaintCategories;
@@ -87,7 +87,7 @@ struct CentralServer::Impl {
         if (!peer || SSL_get_verify_result(req.ssl) != X509_V_OK) return {};
         // Belt and braces: the leaf must be signed by our CA key (the enrolment bypass never passes this).
         if (X509_verify(peer, X509_get0_pubkey(caCert.get())) != 1) return {};
-        std::string cn = offline::commonNameOf(peer);
+        std::string cn = common::commonNameOf(peer);
         return cn == kEnrolmentCommonName ? std::string() : cn;
     }
 
@@ -172,7 +172,7 @@ struct CentralServer::Impl {
     static std::string envelopeError(const nlohmann::json& r) {
         if (!r.is_object()) return "bad_record";
         auto id = r.find("id");
-        if (id == r.end() || !id->is_string() || !offline::isUuid(id->get<std::string>())) return "bad_id";
+        if (id == r.end() || !id->is_string() || !common::isUuid(id->get<std::string>())) return "bad_id";
         auto seq = r.find("seq");
         if (seq == r.end() || !seq->is_number_integer() || seq->get<std::int64_t>() < 1) return "bad_seq";
         auto created = r.find("created_ms");
@@ -275,7 +275,7 @@ struct CentralServer::Impl {
             }
             // Validate the CSR before spending the code, so a broken request does not burn it.
             std::string error;
-            if (!offline::loadCsrPem(body["csr"].get<std::string>())) {
+            if (!common::loadCsrPem(body["csr"].get<std::string>())) {
                 sendError(res, 400, "bad_csr", "csr is not a PEM certificate request");
                 return;
             }
@@ -319,8 +319,8 @@ struct CentralServer::Impl {
             }
             IncomingRecord rec{terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
             std::int64_t now = wallMs();
-            WriteOutcome o = db->storeRecord(rec, [&](offline::SqliteDb& sdb) {
-                offline::SqliteStatement st(
+            WriteOutcome o = db->storeRecord(rec, [&](common::SqliteDb& sdb) {
+                common::SqliteStatement st(
                     sdb, "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
                          "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
                 std::string tn = c["tracking_no"];
@@ -390,7 +390,7 @@ struct CentralServer::Impl {
                 validIndex.push_back(i);
             }
             std::int64_t now = wallMs();
-            auto outcomes = db->storeRecords(valid, [&](offline::SqliteDb&, size_t) {
+            auto outcomes = db->storeRecords(valid, [&](common::SqliteDb&, size_t) {
                 return nlohmann::json{{"received_at", isoOfMs(now)}}.dump();
             });
             bool anyRejected = valid.size() != list->size();
@@ -534,16 +534,17 @@ struct CentralServer::Impl {
             // 18 characters (resident cards, HK/Macao/Taiwan permits, 2023 foreign permanent resident
             // cards) or the 15-character 2017 foreign permanent resident card (issue 8.5).
             if (id == body.end() || !id->is_string() ||
-                idcard::idNumberForm(id->get_ref<const std::string&>()) == idcard::IdNumberForm::Invalid) {
+                text::idNumberForm(id->get_ref<const std::string&>()) == text::IdNumberForm::Invalid) {
                 sendError(res, 400, "bad_id_number",
                           "id_number must be 17 digits and a check character (0-9 or X), or a 2017 foreign "
                           "permanent resident card number (3 capital letters and 12 digits)");
                 return;
             }
             if (rateLimited(terminalOf(req), res)) return;
-            sendJson(res, 200,
-                     {{"server_time", isoTimestampChina()},
-                      {"cases", cases.casesFor(id->get<std::string>(), todayInChina(), minuteOfDayInChina())}});
+            sendJson(
+                res, 200,
+                {{"server_time", isoTimestampChina()},
+                 {"cases", cases.casesFor(id->get<std::string>(), todayInChina(), minuteOfDayInChina())}});
         });
         moreRoutes();
     }
@@ -566,7 +567,7 @@ bool CentralServer::start(std::string* error) {
     Impl& m = *impl_;
     m.ca = CertAuthority::openOrCreate(m.settings.tlsDir, error, m.settings.serverNames);
     if (!m.ca) return false;
-    m.caCert = offline::loadCertificatePem(m.ca->caCertPem());
+    m.caCert = common::loadCertificatePem(m.ca->caCertPem());
     try {
         m.db = std::make_unique<CentralDb>(m.settings.dbPath);
         if (m.settings.demoData) {

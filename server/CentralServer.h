@@ -10,7 +10,7 @@
 //   [ ] see CentralApi.h for the remaining endpoints' status
 #pragma once
 
-#include "offline/HttpsClient.h"
+#include "common/WireProtocol.h"
 
 #include <functional>
 #include <memory>
@@ -33,8 +33,8 @@ struct CentralSettings {
     int workerThreads = 16;
     int longPollMaxS = 30;
     // Idle keep-alive connections are closed after this long. The terminals' HttpsClient stops reusing
-    // a connection earlier (offline::kClientMaxIdleS, derived from the same constant).
-    int keepAliveTimeoutS = offline::kServerKeepAliveS;
+    // a connection earlier (common::kClientMaxIdleS, derived from the same constant).
+    int keepAliveTimeoutS = common::kServerKeepAliveS;
     // Test hook: false leaves out the TLS session id context, i.e. a server that refuses every resumed
     // session, as kiosk-central did before issue 8.2 (the terminal must cope with such a server).
     bool tlsSessionContext = true;

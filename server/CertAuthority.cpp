@@ -15,8 +15,8 @@
 
 namespace kiosk::central {
 namespace fs = std::filesystem;
-using offline::PkeyPtr;
-using offline::X509Ptr;
+using common::PkeyPtr;
+using common::X509Ptr;
 
 TlsDirFiles TlsDirFiles::in(const std::string& tlsDir) {
     fs::path d(tlsDir);
@@ -130,7 +130,7 @@ std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsD
         return std::nullopt;
     }
     if (!haveCa) {
-        PkeyPtr key = offline::generateEcKey();
+        PkeyPtr key = common::generateEcKey();
         X509Ptr cert =
             key ? buildCertificate(key.get(), "Hall Kiosk Terminal CA", CertKind::Ca, nullptr, nullptr, 3650)
                 : nullptr;
@@ -138,23 +138,23 @@ std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsD
             if (error) *error = "OpenSSL could not create the terminal CA";
             return std::nullopt;
         }
-        if (!offline::writeFileAtomic(f.caKey, offline::privateKeyPem(key.get()), 0600, error) ||
-            !offline::writeFileAtomic(f.caCert, offline::certificatePem(cert.get()), 0644, error))
+        if (!common::writeFileAtomic(f.caKey, common::privateKeyPem(key.get()), 0600, error) ||
+            !common::writeFileAtomic(f.caCert, common::certificatePem(cert.get()), 0644, error))
             return std::nullopt;
     }
     std::string keyPem;
-    if (!offline::readWholeFile(f.caCert, &ca.caCertPem_) || !offline::readWholeFile(f.caKey, &keyPem)) {
+    if (!common::readWholeFile(f.caCert, &ca.caCertPem_) || !common::readWholeFile(f.caKey, &keyPem)) {
         if (error) *error = "cannot read the CA in " + tlsDir;
         return std::nullopt;
     }
-    ca.caCert_ = offline::loadCertificatePem(ca.caCertPem_);
-    ca.caKey_ = offline::loadPrivateKeyPem(keyPem);
+    ca.caCert_ = common::loadCertificatePem(ca.caCertPem_);
+    ca.caKey_ = common::loadPrivateKeyPem(keyPem);
     if (!ca.caCert_ || !ca.caKey_ || X509_check_private_key(ca.caCert_.get(), ca.caKey_.get()) != 1) {
         if (error) *error = "the CA files in " + tlsDir + " are damaged or do not belong together";
         return std::nullopt;
     }
     if (!exists(f.serverCert) || !exists(f.serverKey)) {
-        PkeyPtr key = offline::generateEcKey();
+        PkeyPtr key = common::generateEcKey();
         X509Ptr cert = key ? buildCertificate(key.get(), "localhost", CertKind::Server, ca.caCert_.get(),
                                               ca.caKey_.get(), 730, serverNames)
                            : nullptr;
@@ -162,8 +162,8 @@ std::optional<CertAuthority> CertAuthority::openOrCreate(const std::string& tlsD
             if (error) *error = "OpenSSL could not create the server certificate";
             return std::nullopt;
         }
-        if (!offline::writeFileAtomic(f.serverKey, offline::privateKeyPem(key.get()), 0600, error) ||
-            !offline::writeFileAtomic(f.serverCert, offline::certificatePem(cert.get()), 0644, error))
+        if (!common::writeFileAtomic(f.serverKey, common::privateKeyPem(key.get()), 0600, error) ||
+            !common::writeFileAtomic(f.serverCert, common::certificatePem(cert.get()), 0644, error))
             return std::nullopt;
     }
     return ca;
@@ -178,12 +178,12 @@ std::string CertAuthority::signClientCertificate(EVP_PKEY* publicKey, const std:
         if (error) *error = "OpenSSL could not sign the terminal certificate";
         return {};
     }
-    return offline::certificatePem(cert.get());
+    return common::certificatePem(cert.get());
 }
 
 std::string CertAuthority::signCsr(const std::string& csrPem, const std::string& terminalId,
                                    std::string* error, const std::string& mode) const {
-    offline::X509ReqPtr req = offline::loadCsrPem(csrPem);
+    common::X509ReqPtr req = common::loadCsrPem(csrPem);
     if (!req) {
         if (error) *error = "the certificate request is not a PEM CSR";
         return {};
@@ -209,7 +209,7 @@ bool CertAuthority::issueTerminalCredentials(const std::string& terminalId, cons
         if (error) *error = "cannot create " + outDir + ": " + ec.message();
         return false;
     }
-    PkeyPtr key = offline::generateEcKey();
+    PkeyPtr key = common::generateEcKey();
     if (!key) {
         if (error) *error = "OpenSSL could not create a key";
         return false;
@@ -217,10 +217,10 @@ bool CertAuthority::issueTerminalCredentials(const std::string& terminalId, cons
     std::string certPem = signClientCertificate(key.get(), terminalId, error, mode);
     if (certPem.empty()) return false;
     fs::path d(outDir);
-    return offline::writeFileAtomic((d / "client.key").string(), offline::privateKeyPem(key.get()), 0600,
-                                    error) &&
-           offline::writeFileAtomic((d / "client.crt").string(), certPem, 0644, error) &&
-           offline::writeFileAtomic((d / "ca.crt").string(), caCertPem_, 0644, error);
+    return common::writeFileAtomic((d / "client.key").string(), common::privateKeyPem(key.get()), 0600,
+                                   error) &&
+           common::writeFileAtomic((d / "client.crt").string(), certPem, 0644, error) &&
+           common::writeFileAtomic((d / "ca.crt").string(), caCertPem_, 0644, error);
 }
 
 } // namespace kiosk::central

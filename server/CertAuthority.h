@@ -13,7 +13,7 @@
 //   [ ] revocation list: not implemented (a replaced terminal is refused by id on the server instead)
 #pragma once
 
-#include "offline/TlsCredentials.h"
+#include "common/TlsCredentials.h"
 
 #include <optional>
 #include <string>
@@ -54,8 +54,8 @@ public:
 private:
     TlsDirFiles files_;
     std::string caCertPem_;
-    offline::X509Ptr caCert_;
-    offline::PkeyPtr caKey_;
+    common::X509Ptr caCert_;
+    common::PkeyPtr caKey_;
 };
 
 } // namespace kiosk::central

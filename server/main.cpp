@@ -10,8 +10,8 @@
 //   [x] enroll-code --db FILE --terminal ID --mode hall|counter [--counter N] [--valid-hours H]; the
 //       terminal id must pass the same rule as kioskctl's config (config/ConfigRules.h)
 //   [x] stats --db FILE [--json]
+#include "common/TlsCredentials.h"
 #include "config/ConfigRules.h"
-#include "offline/TlsCredentials.h"
 #include "server/CentralDb.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
@@ -75,9 +75,9 @@ int runServe(ServeOptions& o) {
     std::printf("listening on https://%s:%d\n", s.host.c_str(), server.port());
     std::fflush(stdout);
     std::string caPem;
-    if (kiosk::offline::readWholeFile(server.caCertPath(), &caPem))
+    if (kiosk::common::readWholeFile(server.caCertPath(), &caPem))
         std::fprintf(stderr, "kiosk-central: terminal CA %s, key pin %s\n", server.caCertPath().c_str(),
-                     kiosk::offline::publicKeyPinOfCertPem(caPem).c_str());
+                     kiosk::common::publicKeyPinOfCertPem(caPem).c_str());
     int sig = 0;
     sigwait(&stopSignals, &sig);
     std::fprintf(stderr, "kiosk-central: signal %d, stopping\n", sig);

@@ -1,10 +1,16 @@
+// AppRunner (see the header).
+//
+// Sections: the loop (callbacks, set-up, events, frame, loop) | run (the loop and what it calls out to)
 #include "ui/AppRunner.h"
 
+#include "ui/DemoKeys.h"
 #include "ui/FontSet.h"
 #include "ui/FrameSchedule.h"
 #include "ui/KioskView.h"
 #include "ui/KioskWindow.h"
 #include "ui/PointerInput.h"
+#include "ui/RunStats.h"
+#include "ui/ScriptBridge.h"
 #include "ui/SlipTexture.h"
 #include "ui/Theme.h"
 #include "ui/UiScript.h"
@@ -14,9 +20,12 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
 
 namespace kiosk::ui {
 
@@ -24,42 +33,40 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-class Runner : public ScriptHost {
+// ---------------------------------------------------------------------------------------------
+// The loop
+// ---------------------------------------------------------------------------------------------
+
+// ---- callbacks ----
+// What the loop calls out to; any of them may be empty.
+struct LoopCallbacks {
+    // Each event the loop does not take itself (quit, wake-ups, window and pointer events), before
+    // it goes to ImGui; true ends the loop.
+    std::function<bool(const SDL_Event&)> onEvent;
+    // The earliest time something besides the app wants the loop awake (a script's timer).
+    std::function<std::optional<Clock::time_point>(Clock::time_point now)> nextDeadline;
+    // Once per loop iteration, after any frame. `settled`: nothing left to draw and no event
+    // pending; `framesDrawn`: so far. True ends the loop.
+    std::function<bool(Clock::time_point now, bool settled, long framesDrawn)> afterIteration;
+    // Measurements: the loop came out of its wait; a frame was presented; the atlas was rebuilt.
+    std::function<void()> onWakeup;
+    std::function<void()> onFrameDrawn;
+    std::function<void(double ms)> onAtlasRebuilt;
+};
+
+class AppLoop final : public ScriptWindow {
 public:
-    Runner(KioskApp& app, DemoEnvironment* demo, const RunnerOptions& o)
-        : app_(app), demo_(demo), opt_(o), view_(app) {}
-    ~Runner() override { shutdown(); }
+    AppLoop(KioskApp& app, const RunnerOptions& o) : app_(app), opt_(o), view_(app) {}
+    ~AppLoop() override { shutdown(); }
 
-    int run();
+    bool setup(std::string& error);
+    void run(const LoopCallbacks& callbacks);
+    size_t glyphCount() const { return fonts_.glyphCount(); }
 
-    // ---- ScriptHost ----
+    // ScriptWindow: what a script may do with the window.
     const FrameRegistry& registry() const override { return registry_; }
     void pushTap(float x, float y) override { window_.pushTap(x, y); }
     void pushText(const std::string& utf8) override { window_.pushText(utf8); }
-    bool presentCard(const std::string& name, std::string& error) override;
-    void removeCard() override {
-        if (demo_) demo_->removeCard();
-    }
-    bool setPrinterPaper(const std::string& state, std::string& error) override {
-        if (demo_ && demo_->setPaper(state)) return true;
-        error = demo_ ? "the demo has no virtual printer in this mode"
-                      : "no virtual printer (printer needs --demo)";
-        return false;
-    }
-    bool setServerRunning(bool running, std::string& error) override {
-        if (!demo_) {
-            error = "no demo server (server needs --demo)";
-            return false;
-        }
-        return demo_->setServerRunning(running, error);
-    }
-    bool setReaderFault(const std::string& spec, std::string& error) override {
-        if (!demo_) {
-            error = "no simulated reader (reader fault needs --demo)";
-            return false;
-        }
-        return demo_->setReaderFault(spec, error);
-    }
     void requestScreenshot(const std::string& fileName) override {
         screenshotPath_ = opt_.screenshotDir + "/" + fileName;
         screenshotError_.clear();
@@ -82,14 +89,12 @@ public:
     std::pair<float, float> displaySize() const override { return window_.outputSize(); }
 
 private:
-    bool setup(std::string& error);
     void shutdown();
-    void handleEvent(const SDL_Event& e, Clock::time_point now);
-    void drawFrame(Clock::time_point now);
-    void writeStats() const;
+    int waitMs(Clock::time_point now, const LoopCallbacks& callbacks);
+    void handleEvent(const SDL_Event& e, Clock::time_point now, const LoopCallbacks& callbacks);
+    void drawFrame(Clock::time_point now, const LoopCallbacks& callbacks);
 
     KioskApp& app_;
-    DemoEnvironment* demo_;
     RunnerOptions opt_;
     KioskView view_;
     FontSet fonts_;
@@ -100,23 +105,13 @@ private:
     Uint32 wakeEvent_ = 0;
     FrameSchedule schedule_;
     long framesDrawn_ = 0;
-    long wakeups_ = 0;
     bool quit_ = false;
     std::string screenshotPath_;
     std::string screenshotError_;
-    Clock::time_point started_ = Clock::now();
-    double firstFrameMs_ = -1;
-    int atlasRebuilds_ = 0; // after the first build
-    double maxRebuildMs_ = 0;
-    // When each frame was drawn and each loop wake-up happened (ms since start, first 5000 each),
-    // so the idle benchmark can count what happened inside its measuring window.
-    std::vector<double> frameTimes_, wakeTimes_;
-    double sinceStartMs() const {
-        return std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
-    }
 };
 
-bool Runner::setup(std::string& error) {
+// ---- set-up ----
+bool AppLoop::setup(std::string& error) {
     if (!window_.open(WindowOptions{opt_.headless, opt_.fullscreen, opt_.width, opt_.height},
                       Theme{}.background, error))
         return false;
@@ -142,13 +137,14 @@ bool Runner::setup(std::string& error) {
     return true;
 }
 
-void Runner::shutdown() {
+void AppLoop::shutdown() {
     app_.events().setWaker(nullptr);
     slipTexture_.reset(); // before its renderer
     window_.close();
 }
 
-void Runner::handleEvent(const SDL_Event& e, Clock::time_point now) {
+// ---- events ----
+void AppLoop::handleEvent(const SDL_Event& e, Clock::time_point now, const LoopCallbacks& callbacks) {
     if (e.type == SDL_QUIT) {
         quit_ = true;
         return;
@@ -171,18 +167,7 @@ void Runner::handleEvent(const SDL_Event& e, Clock::time_point now) {
         requestFrames(2);
         return;
     }
-    if (e.type == SDL_KEYDOWN && demo_) {
-        const SDL_Keycode k = e.key.keysym.sym;
-        if (k >= SDLK_F1 && k <= SDLK_F7) {
-            const auto names = demo_->cardNames();
-            const size_t i = static_cast<size_t>(k - SDLK_F1);
-            if (i < names.size()) demo_->presentCard(names[i]);
-        } else if (k == SDLK_F8) {
-            demo_->removeCard();
-        } else if (k == SDLK_ESCAPE) {
-            quit_ = true;
-        }
-    }
+    if (callbacks.onEvent && callbacks.onEvent(e)) quit_ = true;
     if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT) {
         ImGui_ImplSDL2_ProcessEvent(&e);
         app_.userActivity(now);
@@ -190,14 +175,14 @@ void Runner::handleEvent(const SDL_Event& e, Clock::time_point now) {
     }
 }
 
-void Runner::drawFrame(Clock::time_point now) {
+// ---- frame ----
+void AppLoop::drawFrame(Clock::time_point now, const LoopCallbacks& callbacks) {
     if (fonts_.needsRebuild()) {
         std::string error;
         const auto t0 = Clock::now();
         if (!fonts_.rebuild(error)) std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-        ++atlasRebuilds_;
-        maxRebuildMs_ =
-            std::max(maxRebuildMs_, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        if (callbacks.onAtlasRebuilt)
+            callbacks.onAtlasRebuilt(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         window_.fontsChanged();
     }
     window_.newFrame();
@@ -216,119 +201,99 @@ void Runner::drawFrame(Clock::time_point now) {
     }
     window_.present();
     ++framesDrawn_;
-    if (frameTimes_.size() < 5000) frameTimes_.push_back(sinceStartMs());
-    if (firstFrameMs_ < 0) {
-        firstFrameMs_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
-        if (!opt_.firstFrameMarker.empty()) std::ofstream(opt_.firstFrameMarker) << firstFrameMs_ << "\n";
-    }
+    if (callbacks.onFrameDrawn) callbacks.onFrameDrawn();
 }
 
-bool Runner::presentCard(const std::string& name, std::string& error) {
-    if (!demo_) {
-        error = "no simulated card reader (card needs --demo)";
-        return false;
+// ---- loop ----
+// How long the loop may sleep: not at all while frames are owed; else until the next deadline
+// (-1: until an event).
+int AppLoop::waitMs(Clock::time_point now, const LoopCallbacks& callbacks) {
+    if (schedule_.frameOwed() || pointer_.pending()) return 0;
+    std::optional<Clock::time_point> deadline = app_.nextDeadline(now);
+    if (callbacks.nextDeadline) {
+        auto s = callbacks.nextDeadline(now);
+        if (s && (!deadline || *s < *deadline)) deadline = s;
     }
-    if (demo_->presentCard(name)) return true;
-    std::string known;
-    for (const auto& n : demo_->cardNames())
-        known += (known.empty() ? "" : ", ") + n;
-    error = "unknown card '" + name + "' (known: " + known + ")";
-    return false;
+    if (!deadline) return -1;
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now).count();
+    return static_cast<int>(std::clamp<long long>(ms, 0, 24 * 3600 * 1000));
 }
 
-void Runner::writeStats() const {
-    if (opt_.statsPath.empty()) return;
-    std::ofstream out(opt_.statsPath);
-    auto list = [&out](const std::vector<double>& v) {
-        out << "[";
-        for (size_t i = 0; i < v.size(); ++i)
-            out << (i ? ", " : "") << static_cast<long>(v[i]);
-        out << "]";
-    };
-    out << "{\"frames_drawn\": " << framesDrawn_ << ", \"loop_wakeups\": " << wakeups_
-        << ", \"first_frame_ms\": " << firstFrameMs_ << ", \"glyphs\": " << fonts_.glyphCount()
-        << ", \"atlas_rebuilds\": " << atlasRebuilds_ << ", \"max_atlas_rebuild_ms\": " << maxRebuildMs_
-        << ", \"frame_times_ms\": ";
-    list(frameTimes_);
-    out << ", \"wakeup_times_ms\": ";
-    list(wakeTimes_);
-    out << "}\n";
-}
-
-int Runner::run() {
-    std::string error;
-    std::unique_ptr<UiScriptRunner> script;
-    if (!opt_.scriptPath.empty()) {
-        std::string why;
-        script = loadScript(opt_.scriptPath, *this, why);
-        if (!script) {
-            std::fprintf(stderr, "kiosk: %s\n", why.c_str());
-            return 2;
-        }
-    }
-    if (!setup(error)) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-        return 2;
-    }
-
+void AppLoop::run(const LoopCallbacks& callbacks) {
     while (!quit_) {
-        Clock::time_point now = Clock::now();
-        // How long may we sleep? Not at all while frames are owed; else until the next deadline.
-        int waitMs = -1;
-        if (schedule_.frameOwed() || pointer_.pending()) {
-            waitMs = 0;
-        } else {
-            std::optional<Clock::time_point> deadline = app_.nextDeadline(now);
-            if (script) {
-                auto s = script->nextDeadline(now);
-                if (s && (!deadline || *s < *deadline)) deadline = s;
-            }
-            if (deadline) {
-                const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now).count();
-                waitMs = static_cast<int>(std::clamp<long long>(ms, 0, 24 * 3600 * 1000));
-            }
-        }
+        const int wait = waitMs(Clock::now(), callbacks);
         SDL_Event e;
-        int got = waitMs < 0    ? SDL_WaitEvent(&e)
-                  : waitMs == 0 ? SDL_PollEvent(&e)
-                                : SDL_WaitEventTimeout(&e, waitMs);
-        ++wakeups_;
-        if (wakeTimes_.size() < 5000) wakeTimes_.push_back(sinceStartMs());
-        now = Clock::now();
+        int got = wait < 0    ? SDL_WaitEvent(&e)
+                  : wait == 0 ? SDL_PollEvent(&e)
+                              : SDL_WaitEventTimeout(&e, wait);
+        if (callbacks.onWakeup) callbacks.onWakeup();
+        const Clock::time_point now = Clock::now();
         while (got) {
-            handleEvent(e, now);
+            handleEvent(e, now, callbacks);
             got = SDL_PollEvent(&e);
         }
         if (app_.pump(now) > 0) requestFrames(2);
         schedule_.observe(view_.signature(now));
         if (schedule_.frameOwed() || pointer_.pending()) {
-            drawFrame(now);
+            drawFrame(now, callbacks);
             // What a tap changed while this frame was drawn is drawn before the loop may sleep.
             schedule_.frameDrawn(view_.signature(Clock::now()), registry_.tappedThisFrame());
         }
-        if (script) {
+        if (callbacks.afterIteration) {
             const bool settled = !schedule_.frameOwed() && !pointer_.pending() && app_.events().empty();
-            script->step(Clock::now(), settled, framesDrawn_);
-            if (script->finished()) break;
+            if (callbacks.afterIteration(Clock::now(), settled, framesDrawn_)) break;
         }
     }
-    writeStats();
-    if (script) {
-        if (script->failed()) {
-            std::fprintf(stderr, "kiosk: script failed: %s\n", script->failure().c_str());
-            return 1;
-        }
-        std::printf("kiosk: script %s passed (%zu commands)\n", opt_.scriptPath.c_str(),
-                    script->commandsRun());
-    }
-    return 0;
 }
 
 } // namespace
 
-int runApp(KioskApp& app, DemoEnvironment* demo, const RunnerOptions& options) {
-    Runner runner(app, demo, options);
-    return runner.run();
+// ---------------------------------------------------------------------------------------------
+// Run
+// ---------------------------------------------------------------------------------------------
+
+int runApp(KioskApp& app, DemoControl* demo, const RunnerOptions& options) {
+    RunStats stats(options.firstFrameMarker); // its clock starts with the runner, before the window
+    AppLoop loop(app, options);
+    ScriptBridge bridge(loop, demo);
+    std::unique_ptr<UiScriptRunner> script;
+    if (!options.scriptPath.empty()) {
+        std::string why;
+        script = loadScript(options.scriptPath, bridge, why);
+        if (!script) {
+            std::fprintf(stderr, "kiosk: %s\n", why.c_str());
+            return 2;
+        }
+    }
+    std::string error;
+    if (!loop.setup(error)) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 2;
+    }
+
+    LoopCallbacks callbacks;
+    if (demo) callbacks.onEvent = [demo](const SDL_Event& e) { return applyDemoKey(e, *demo); };
+    if (script) {
+        callbacks.nextDeadline = [&script](Clock::time_point now) { return script->nextDeadline(now); };
+        callbacks.afterIteration = [&script](Clock::time_point now, bool settled, long framesDrawn) {
+            script->step(now, settled, framesDrawn);
+            return script->finished();
+        };
+    }
+    callbacks.onWakeup = [&stats] { stats.wokeUp(); };
+    callbacks.onFrameDrawn = [&stats] { stats.frameDrawn(); };
+    callbacks.onAtlasRebuilt = [&stats](double ms) { stats.atlasRebuilt(ms); };
+    loop.run(callbacks);
+
+    stats.write(options.statsPath, loop.glyphCount());
+    if (!script) return 0;
+    if (script->failed()) {
+        std::fprintf(stderr, "kiosk: script failed: %s\n", script->failure().c_str());
+        return 1;
+    }
+    std::printf("kiosk: script %s passed (%zu commands)\n", options.scriptPath.c_str(),
+                script->commandsRun());
+    return 0;
 }
 
 } // namespace kiosk::ui

@@ -22,6 +22,7 @@
 
 namespace kiosk::ui {
 
+// ---- sizes ----
 enum class FontSize { Body, Large, Title };
 
 class FontSet {
@@ -32,9 +33,12 @@ public:
     ImFont* font(FontSize size) const;
     float em() const { return em_; }
 
+    // ---- glyph tracking ----
     // Marks every character of utf8 as needed. Cheap when all are known.
     void require(std::string_view utf8);
     bool needsRebuild() const { return dirty_; }
+
+    // ---- atlas build ----
     // Rebuilds the atlas (between frames only). The renderer's font texture must be recreated after.
     bool rebuild(std::string& error);
     size_t glyphCount() const { return codepoints_.size(); }

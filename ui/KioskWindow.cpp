@@ -1,6 +1,6 @@
 #include "ui/KioskWindow.h"
 
-#include "offline/PrivateFiles.h"
+#include "common/PrivateFiles.h"
 #include "text/Utf8.h"
 
 #include <imgui_impl_sdl.h>
@@ -144,9 +144,9 @@ std::string KioskWindow::saveScreenshot(const std::string& path) const {
     std::string why;
     std::error_code ec;
     const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !offline::ensurePrivateDir(dir.string(), &why))
+    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !common::ensurePrivateDir(dir.string(), &why))
         return "cannot write " + path + ": " + why;
-    if (!offline::ensurePrivateFile(path, &why)) return "cannot write " + path + ": " + why;
+    if (!common::ensurePrivateFile(path, &why)) return "cannot write " + path + ": " + why;
     if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4))
         return "cannot write " + path + " (is the disk full or the folder read-only?)";
     return {};

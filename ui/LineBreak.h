@@ -21,6 +21,7 @@
 
 namespace kiosk::ui {
 
+// ---- breakLines ----
 struct LineRange {
     std::size_t begin = 0; // byte offsets into the text
     std::size_t end = 0;

@@ -1,4 +1,4 @@
-// OutOfServiceRunner (see the header). Sections: window and ImGui set-up | script host | loop
+// OutOfServiceRunner (see the header). Sections: script host | window and ImGui set-up | frame | loop
 //
 // The window, renderer and ImGui set-up are AppRunner's own (ui/KioskWindow), so the out-of-service
 // screen looks and behaves like the kiosk's other screens.
@@ -105,6 +105,7 @@ bool OutOfServiceRunner::setup(std::string& error) {
     return fonts_.init(opt_.fontPath, opt_.fontIndex, emForScreen(w, h, opt_.textScale), error);
 }
 
+// ---- frame ----
 void OutOfServiceRunner::drawFrame() {
     if (fonts_.needsRebuild()) {
         std::string error;

@@ -1,37 +1,125 @@
+// UiScript (see the header): the verb table and what reads and runs it.
+//
+// Sections: verb rows (the row type, its argument reader) | arguments | handlers | verb table |
+//           parser | runner | reference
+//
+// Adding a verb: a parse and a run handler (or reuse one), one row in the table. The parser finds
+// the row by name, the runner calls the row's run handler, and the row's timing says how long the
+// loop may sleep while the command runs.
 #include "ui/UiScript.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-
 #include <sstream>
 
 namespace kiosk::ui {
 
 // ---------------------------------------------------------------------------------------------
-// Parser
+// Verb rows
 // ---------------------------------------------------------------------------------------------
+
+struct ScriptVerb {
+    using TimePoint = UiScriptRunner::TimePoint;
+    // How the loop may sleep while the command runs: it is done at once (the next look in 10 ms),
+    // it sleeps to its deadline (wait), or it polls the screen until its deadline (wait-for).
+    enum class Timing { Once, Sleeps, Polls };
+
+    class Args; // the words after the verb, read left to right
+
+    // What a run handler sees: the host, the command, and whether it has run before (a command
+    // that waits or polls runs again each step until it is done).
+    struct Context {
+        ScriptHost& host;
+        const ScriptCommand& command;
+        TimePoint now;
+        TimePoint deadline; // now + the command's duration when it first ran
+        bool started;
+    };
+    // What a step of a command came to.
+    struct Step {
+        enum class Outcome { Next, Stay, Fail } outcome = Outcome::Next;
+        std::string why;      // Fail: the message
+        long extraFrames = 0; // Next: frames to draw beyond the usual before the next look
+    };
+
+    const char* name;
+    ScriptCommand::Kind kind; // the command's kind unless its parse handler says otherwise (card remove)
+    Timing timing;
+    // Reads the arguments into the command; returns why they are wrong, or "".
+    std::string (*parse)(const ScriptVerb& verb, Args& args, ScriptCommand& command);
+    Step (*run)(const Context& context);
+    const char* usage; // the arguments as written after the name
+    const char* help;  // what it does, for the reference
+};
+
+class ScriptVerb::Args {
+public:
+    Args(const std::string& line, size_t start) : s_(line), i_(start) {}
+
+    // A "quoted string" (with \" and \\ escapes).
+    bool quoted(std::string& out) {
+        skipSpaces();
+        if (i_ >= s_.size() || s_[i_] != '"') return false;
+        ++i_;
+        out.clear();
+        while (i_ < s_.size()) {
+            if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
+                out += s_[i_ + 1];
+                i_ += 2;
+            } else if (s_[i_] == '"') {
+                ++i_;
+                return true;
+            } else {
+                out += s_[i_++];
+            }
+        }
+        return false;
+    }
+    // The next blank-separated word ("" at the end of the line).
+    std::string word() {
+        skipSpaces();
+        const size_t start = i_;
+        while (i_ < s_.size() && s_[i_] != ' ' && s_[i_] != '\t')
+            ++i_;
+        return s_.substr(start, i_ - start);
+    }
+    // Everything left on the line, without trailing blanks.
+    std::string rest() {
+        skipSpaces();
+        std::string r = s_.substr(i_);
+        while (!r.empty() && (r.back() == ' ' || r.back() == '\t'))
+            r.pop_back();
+        i_ = s_.size();
+        return r;
+    }
+    // Only blanks or a comment are left.
+    bool done() {
+        skipSpaces();
+        return i_ >= s_.size() || s_[i_] == '#';
+    }
+
+private:
+    void skipSpaces() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t'))
+            ++i_;
+    }
+    const std::string& s_;
+    size_t i_;
+};
 
 namespace {
 
-// Reads a "quoted string" (with \" and \\ escapes) at s[i]; advances i past it.
-bool readQuoted(const std::string& s, size_t& i, std::string& out) {
-    if (i >= s.size() || s[i] != '"') return false;
-    ++i;
-    out.clear();
-    while (i < s.size()) {
-        if (s[i] == '\\' && i + 1 < s.size()) {
-            out += s[i + 1];
-            i += 2;
-        } else if (s[i] == '"') {
-            ++i;
-            return true;
-        } else {
-            out += s[i++];
-        }
-    }
-    return false;
-}
+using Verb = ScriptVerb;
+using Args = ScriptVerb::Args;
+using Context = ScriptVerb::Context;
+using Step = ScriptVerb::Step;
+using Kind = ScriptCommand::Kind;
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------------------------
 
 bool readDuration(const std::string& word, std::chrono::milliseconds& out) {
     size_t pos = 0;
@@ -52,20 +140,248 @@ bool readDuration(const std::string& word, std::chrono::milliseconds& out) {
     return true;
 }
 
-void skipSpaces(const std::string& s, size_t& i) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
-        ++i;
+std::string parseNothing(const Verb&, Args&, ScriptCommand&) {
+    return "";
 }
 
-std::string readWord(const std::string& s, size_t& i) {
-    skipSpaces(s, i);
-    const size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t')
-        ++i;
-    return s.substr(start, i - start);
+std::string parseText(const Verb& v, Args& a, ScriptCommand& c) {
+    return a.quoted(c.arg) ? "" : std::string(v.name) + " needs a \"quoted\" text";
+}
+
+std::string parseTextAndTimeOut(const Verb& v, Args& a, ScriptCommand& c) {
+    if (!a.quoted(c.arg)) return std::string(v.name) + " needs a \"quoted\" text";
+    if (!readDuration(a.word(), c.duration))
+        return std::string(v.name) + " needs a time-out like 5s or 500ms";
+    return "";
+}
+
+std::string parseWait(const Verb&, Args& a, ScriptCommand& c) {
+    return readDuration(a.word(), c.duration) ? "" : "wait needs a time like 500ms or 2s";
+}
+
+std::string parseCard(const Verb&, Args& a, ScriptCommand& c) {
+    c.arg = a.word();
+    if (c.arg.empty()) return "card needs a card name or 'remove'";
+    if (c.arg == "remove") c.kind = Kind::CardRemove;
+    return "";
+}
+
+std::string parsePrinter(const Verb&, Args& a, ScriptCommand& c) {
+    if (a.word() != "paper") return "printer needs 'paper out|near-end|ok'";
+    c.arg = a.word();
+    if (c.arg != "out" && c.arg != "near-end" && c.arg != "ok")
+        return "printer paper must be out, near-end or ok";
+    return "";
+}
+
+std::string parseReader(const Verb&, Args& a, ScriptCommand& c) {
+    if (a.word() != "fault") return "reader needs 'fault SPEC'";
+    c.arg = a.rest(); // a comment after it is part of the spec, which the simulator then refuses
+    if (c.arg.empty()) return "reader fault needs a fault (e.g. sw3 41, silence, none)";
+    return "";
+}
+
+// layout 1024x600 1.25: the window's size and the text scale, as a config would set them
+std::string parseLayout(const Verb&, Args& a, ScriptCommand& c) {
+    const std::string size = a.word();
+    const std::string scale = a.word();
+    char extra = 0;
+    if (std::sscanf(size.c_str(), "%dx%d%c", &c.width, &c.height, &extra) != 2 || c.width < 320 ||
+        c.height < 240)
+        return "layout needs a size like 1024x600 (at least 320x240)";
+    char* end = nullptr;
+    c.scale = scale.empty() ? 1.0 : std::strtod(scale.c_str(), &end);
+    if (!scale.empty() && (*end != 0 || c.scale < 0.5 || c.scale > 3.0))
+        return "layout's text scale must be a number like 1.25";
+    return "";
+}
+
+std::string parseServer(const Verb&, Args& a, ScriptCommand& c) {
+    c.arg = a.word();
+    return c.arg == "down" || c.arg == "up" ? "" : "server needs 'down' or 'up'";
+}
+
+std::string parseScreenshot(const Verb&, Args& a, ScriptCommand& c) {
+    c.arg = a.word();
+    if (c.arg.empty() || c.arg.find('/') != std::string::npos || c.arg.find("..") != std::string::npos)
+        return "screenshot needs a file name (no directories)";
+    return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+// ---------------------------------------------------------------------------------------------
+
+Step next(long extraFrames = 0) {
+    return Step{Step::Outcome::Next, "", extraFrames};
+}
+Step stay() {
+    return Step{Step::Outcome::Stay, "", 0};
+}
+Step failWith(std::string why) {
+    return Step{Step::Outcome::Fail, std::move(why), 0};
+}
+// For the host's bool-and-error calls.
+Step nextUnless(bool ok, const std::string& error) {
+    return ok ? next() : failWith(error);
+}
+
+Step runTap(const Context& x) {
+    const RegisteredItem* item = x.host.registry().findTappable(x.command.arg);
+    if (!item) return failWith("no tappable \"" + x.command.arg + "\" on screen");
+    x.host.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
+    return next(2); // press and release take a frame each
+}
+
+Step runType(const Context& x) {
+    x.host.pushText(x.command.arg);
+    return next();
+}
+
+Step runCard(const Context& x) {
+    if (x.command.kind == Kind::CardRemove) {
+        x.host.removeCard();
+        return next();
+    }
+    std::string error;
+    return nextUnless(x.host.presentCard(x.command.arg, error), error);
+}
+
+Step runWait(const Context& x) {
+    return x.now >= x.deadline ? next() : stay();
+}
+
+Step runWaitFor(const Context& x) {
+    const ScriptCommand& c = x.command;
+    if (x.host.registry().showsText(c.arg)) return next();
+    if (x.now < x.deadline) return stay();
+    return failWith("\"" + c.arg + "\" did not appear within " + std::to_string(c.duration.count()) + " ms");
+}
+
+Step runWaitForSlip(const Context& x) {
+    const ScriptCommand& c = x.command;
+    if (x.host.registry().slipShows(c.arg)) return next();
+    if (x.now < x.deadline) return stay();
+    return failWith("no slip picture saying \"" + c.arg + "\" appeared within " +
+                    std::to_string(c.duration.count()) + " ms");
+}
+
+Step runExpect(const Context& x) {
+    const std::string& t = x.command.arg;
+    return x.host.registry().showsText(t) ? next() : failWith("\"" + t + "\" is not on screen");
+}
+
+Step runExpectNot(const Context& x) {
+    const std::string& t = x.command.arg;
+    return x.host.registry().showsText(t) ? failWith("\"" + t + "\" is on screen") : next();
+}
+
+Step runExpectSlip(const Context& x) {
+    const std::string& t = x.command.arg;
+    return x.host.registry().slipShows(t) ? next()
+                                          : failWith("the slip picture on screen does not say \"" + t + "\"");
+}
+
+Step runExpectSlipNot(const Context& x) {
+    const std::string& t = x.command.arg;
+    return x.host.registry().slipShows(t) ? failWith("the slip picture on screen says \"" + t + "\"")
+                                          : next();
+}
+
+Step runScreenshot(const Context& x) {
+    if (!x.started) {
+        x.host.requestScreenshot(x.command.arg);
+        return stay();
+    }
+    std::string error;
+    if (x.host.screenshotPending(error)) return stay();
+    return nextUnless(error.empty(), error);
+}
+
+Step runPrinter(const Context& x) {
+    std::string error;
+    return nextUnless(x.host.setPrinterPaper(x.command.arg, error), error);
+}
+
+Step runReader(const Context& x) {
+    std::string error;
+    return nextUnless(x.host.setReaderFault(x.command.arg, error), error);
+}
+
+Step runLayout(const Context& x) {
+    const ScriptCommand& c = x.command;
+    std::string error;
+    return nextUnless(x.host.setLayout(c.width, c.height, c.scale, error), error);
+}
+
+Step runCheckLayout(const Context& x) {
+    const auto [w, h] = x.host.displaySize();
+    const std::string problems = layoutProblems(x.host.registry().shown(), w, h);
+    return nextUnless(problems.empty(), problems);
+}
+
+Step runServer(const Context& x) {
+    std::string error;
+    return nextUnless(x.host.setServerRunning(x.command.arg == "up", error), error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verb table
+// ---------------------------------------------------------------------------------------------
+
+using T = Verb::Timing;
+
+const ScriptVerb kVerbs[] = {
+    // name, kind, timing, parse, run, arguments, what it does
+    {"tap", Kind::Tap, T::Once, parseText, runTap, "\"LABEL\"",
+     "tap the widget labelled LABEL (fails if none is on screen)"},
+    {"type", Kind::Type, T::Once, parseText, runType, "\"TEXT\"", "type TEXT as keyboard text input"},
+    {"card", Kind::Card, T::Once, parseCard, runCard, "NAME|remove",
+     "present a sample card on the simulated reader / lift it"},
+    {"wait", Kind::Wait, T::Sleeps, parseWait, runWait, "TIME", "let time pass (500ms, 2s)"},
+    {"wait-for", Kind::WaitFor, T::Polls, parseTextAndTimeOut, runWaitFor, "\"TEXT\" TIME",
+     "wait until TEXT is on screen (fails after the time-out)"},
+    {"wait-for-slip", Kind::WaitForSlip, T::Polls, parseTextAndTimeOut, runWaitForSlip, "\"TEXT\" TIME",
+     "wait until the slip picture on screen says TEXT"},
+    {"expect", Kind::Expect, T::Once, parseText, runExpect, "\"TEXT\"", "TEXT is on the current screen"},
+    {"expect-not", Kind::ExpectNot, T::Once, parseText, runExpectNot, "\"TEXT\"",
+     "TEXT is not on the current screen"},
+    {"expect-slip", Kind::ExpectSlip, T::Once, parseText, runExpectSlip, "\"TEXT\"",
+     "the slip picture on screen says TEXT (the words of the texture shown)"},
+    {"expect-slip-not", Kind::ExpectSlipNot, T::Once, parseText, runExpectSlipNot, "\"TEXT\"",
+     "the slip picture on screen does not say TEXT"},
+    {"screenshot", Kind::Screenshot, T::Once, parseScreenshot, runScreenshot, "NAME.png",
+     "save the current frame into --screenshot-dir"},
+    {"printer", Kind::PrinterPaper, T::Once, parsePrinter, runPrinter, "paper out|near-end|ok",
+     "set the demo's virtual printer paper (fault injection)"},
+    {"reader", Kind::ReaderFault, T::Once, parseReader, runReader, "fault SPEC",
+     "inject a reader fault in the demo's simulator (\"sw3 41\", \"silence\", \"none\" ...)"},
+    {"layout", Kind::Layout, T::Once, parseLayout, runLayout, "WxH [SCALE]",
+     "resize the window and set the text scale (as the config's text_scale)"},
+    {"check-layout", Kind::CheckLayout, T::Once, parseNothing, runCheckLayout, "",
+     "fail if anything is cut off, off screen, drawn over another item, or a label overflows"},
+    {"server", Kind::Server, T::Once, parseServer, runServer, "down|up",
+     "stop / restart the demo's central server (same port)"},
+};
+
+const ScriptVerb* findVerb(const std::string& name) {
+    for (const ScriptVerb& v : kVerbs)
+        if (name == v.name) return &v;
+    return nullptr;
+}
+
+std::string knownVerbs() {
+    std::string out;
+    for (const ScriptVerb& v : kVerbs)
+        out += (out.empty() ? "" : ", ") + std::string(v.name);
+    return out;
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+// ---------------------------------------------------------------------------------------------
 
 ParsedScript parseScript(const std::string& text, const std::string& fileName) {
     ParsedScript out;
@@ -75,92 +391,22 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
     while (std::getline(in, raw)) {
         ++lineNo;
         if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-        size_t i = 0;
-        skipSpaces(raw, i);
-        if (i >= raw.size() || raw[i] == '#') continue;
-        const std::string verb = readWord(raw, i);
+        Args args(raw, 0);
+        if (args.done()) continue; // blank or a comment
         ScriptCommand c;
         c.line = lineNo;
         c.source = raw.substr(raw.find_first_not_of(" \t"));
         auto bad = [&](const std::string& why) {
             out.error = fileName + ":" + std::to_string(lineNo) + ": " + why + ": " + c.source;
             out.commands.clear();
+            return out;
         };
-        auto quoted = [&](std::string& dst) {
-            skipSpaces(raw, i);
-            return readQuoted(raw, i, dst);
-        };
-        std::string word;
-        if (verb == "tap" || verb == "type" || verb == "expect" || verb == "expect-not" ||
-            verb == "expect-slip" || verb == "expect-slip-not") {
-            c.kind = verb == "tap"           ? ScriptCommand::Kind::Tap
-                     : verb == "type"        ? ScriptCommand::Kind::Type
-                     : verb == "expect"      ? ScriptCommand::Kind::Expect
-                     : verb == "expect-not"  ? ScriptCommand::Kind::ExpectNot
-                     : verb == "expect-slip" ? ScriptCommand::Kind::ExpectSlip
-                                             : ScriptCommand::Kind::ExpectSlipNot;
-            if (!quoted(c.arg)) return bad(verb + " needs a \"quoted\" text"), out;
-        } else if (verb == "wait-for" || verb == "wait-for-slip") {
-            c.kind = verb == "wait-for" ? ScriptCommand::Kind::WaitFor : ScriptCommand::Kind::WaitForSlip;
-            if (!quoted(c.arg)) return bad(verb + " needs a \"quoted\" text"), out;
-            word = readWord(raw, i);
-            if (!readDuration(word, c.duration)) return bad(verb + " needs a time-out like 5s or 500ms"), out;
-        } else if (verb == "wait") {
-            c.kind = ScriptCommand::Kind::Wait;
-            word = readWord(raw, i);
-            if (!readDuration(word, c.duration)) return bad("wait needs a time like 500ms or 2s"), out;
-        } else if (verb == "card") {
-            word = readWord(raw, i);
-            if (word.empty()) return bad("card needs a card name or 'remove'"), out;
-            c.kind = word == "remove" ? ScriptCommand::Kind::CardRemove : ScriptCommand::Kind::Card;
-            c.arg = word;
-        } else if (verb == "printer") {
-            c.kind = ScriptCommand::Kind::PrinterPaper;
-            if (readWord(raw, i) != "paper") return bad("printer needs 'paper out|near-end|ok'"), out;
-            c.arg = readWord(raw, i);
-            if (c.arg != "out" && c.arg != "near-end" && c.arg != "ok") {
-                return bad("printer paper must be out, near-end or ok"), out;
-            }
-        } else if (verb == "reader") {
-            c.kind = ScriptCommand::Kind::ReaderFault;
-            if (readWord(raw, i) != "fault") return bad("reader needs 'fault SPEC'"), out;
-            skipSpaces(raw, i);
-            c.arg = raw.substr(i);
-            while (!c.arg.empty() && (c.arg.back() == ' ' || c.arg.back() == '\t'))
-                c.arg.pop_back();
-            i = raw.size();
-            if (c.arg.empty()) return bad("reader fault needs a fault (e.g. sw3 41, silence, none)"), out;
-        } else if (verb == "check-layout") {
-            c.kind = ScriptCommand::Kind::CheckLayout;
-        } else if (verb == "layout") {
-            // layout 1024x600 1.25: the window's size and the text scale, as a config would set them
-            c.kind = ScriptCommand::Kind::Layout;
-            const std::string size = readWord(raw, i);
-            const std::string scale = readWord(raw, i);
-            char extra = 0;
-            if (std::sscanf(size.c_str(), "%dx%d%c", &c.width, &c.height, &extra) != 2 || c.width < 320 ||
-                c.height < 240)
-                return bad("layout needs a size like 1024x600 (at least 320x240)"), out;
-            char* end = nullptr;
-            c.scale = scale.empty() ? 1.0 : std::strtod(scale.c_str(), &end);
-            if (!scale.empty() && (*end != 0 || c.scale < 0.5 || c.scale > 3.0))
-                return bad("layout's text scale must be a number like 1.25"), out;
-        } else if (verb == "server") {
-            c.kind = ScriptCommand::Kind::Server;
-            c.arg = readWord(raw, i);
-            if (c.arg != "down" && c.arg != "up") return bad("server needs 'down' or 'up'"), out;
-        } else if (verb == "screenshot") {
-            c.kind = ScriptCommand::Kind::Screenshot;
-            c.arg = readWord(raw, i);
-            if (c.arg.empty() || c.arg.find('/') != std::string::npos ||
-                c.arg.find("..") != std::string::npos) {
-                return bad("screenshot needs a file name (no directories)"), out;
-            }
-        } else {
-            return bad("unknown command '" + verb + "'"), out;
-        }
-        skipSpaces(raw, i);
-        if (i < raw.size() && raw[i] != '#') return bad("unexpected text after the command"), out;
+        const std::string name = args.word();
+        c.verb = findVerb(name);
+        if (!c.verb) return bad("unknown command '" + name + "' (known: " + knownVerbs() + ")");
+        c.kind = c.verb->kind;
+        if (const std::string why = c.verb->parse(*c.verb, args, c); !why.empty()) return bad(why);
+        if (!args.done()) return bad("unexpected text after the command");
         out.commands.push_back(std::move(c));
     }
     return out;
@@ -188,12 +434,12 @@ void UiScriptRunner::next(long framesDrawn) {
 
 std::optional<UiScriptRunner::TimePoint> UiScriptRunner::nextDeadline(TimePoint now) const {
     if (finished_) return std::nullopt;
-    const auto kind = index_ < commands_.size() ? commands_[index_].kind : ScriptCommand::Kind::Tap;
-    const bool polls = kind == ScriptCommand::Kind::WaitFor || kind == ScriptCommand::Kind::WaitForSlip;
-    if (started_ && (kind == ScriptCommand::Kind::Wait || polls)) {
+    const ScriptVerb* verb = index_ < commands_.size() ? commands_[index_].verb : nullptr;
+    const ScriptVerb::Timing timing = verb ? verb->timing : ScriptVerb::Timing::Once;
+    if (started_ && timing != ScriptVerb::Timing::Once) {
         // wait-for polls the screen every 50 ms; wait sleeps to its end.
         const TimePoint poll = now + std::chrono::milliseconds(50);
-        return polls ? std::min(poll, deadline_) : deadline_;
+        return timing == ScriptVerb::Timing::Polls ? std::min(poll, deadline_) : deadline_;
     }
     return now + std::chrono::milliseconds(10);
 }
@@ -209,102 +455,17 @@ void UiScriptRunner::step(TimePoint now, bool settled, long framesDrawn) {
         return;
     }
     const ScriptCommand& c = commands_[index_];
-    using K = ScriptCommand::Kind;
-    switch (c.kind) {
-    case K::Tap: {
-        const RegisteredItem* item = host_.registry().findTappable(c.arg);
-        if (!item) return fail(c, "no tappable \"" + c.arg + "\" on screen");
-        host_.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
-        return next(framesDrawn + 2); // press and release take a frame each
-    }
-    case K::Type:
-        host_.pushText(c.arg);
-        return next(framesDrawn);
-    case K::Card: {
-        std::string error;
-        if (!host_.presentCard(c.arg, error)) return fail(c, error);
-        return next(framesDrawn);
-    }
-    case K::CardRemove:
-        host_.removeCard();
-        return next(framesDrawn);
-    case K::PrinterPaper: {
-        std::string error;
-        if (!host_.setPrinterPaper(c.arg, error)) return fail(c, error);
-        return next(framesDrawn);
-    }
-    case K::Layout: {
-        std::string error;
-        if (!host_.setLayout(c.width, c.height, c.scale, error)) return fail(c, error);
-        return next(framesDrawn);
-    }
-    case K::CheckLayout: {
-        const auto [w, h] = host_.displaySize();
-        const std::string problems = layoutProblems(host_.registry().shown(), w, h);
-        if (!problems.empty()) return fail(c, problems);
-        return next(framesDrawn);
-    }
-    case K::Server: {
-        std::string error;
-        if (!host_.setServerRunning(c.arg == "up", error)) return fail(c, error);
-        return next(framesDrawn);
-    }
-    case K::ReaderFault: {
-        std::string error;
-        if (!host_.setReaderFault(c.arg, error)) return fail(c, error);
-        return next(framesDrawn);
-    }
-    case K::Wait:
-        if (!started_) {
-            started_ = true;
-            deadline_ = now + c.duration;
-        }
-        if (now >= deadline_) next(framesDrawn);
+    if (!c.verb) return fail(c, "not a parsed command (no verb)");
+    if (!started_) deadline_ = now + c.duration;
+    const ScriptVerb::Step s = c.verb->run(ScriptVerb::Context{host_, c, now, deadline_, started_});
+    switch (s.outcome) {
+    case ScriptVerb::Step::Outcome::Next:
+        return next(framesDrawn + s.extraFrames);
+    case ScriptVerb::Step::Outcome::Stay:
+        started_ = true;
         return;
-    case K::WaitFor:
-        if (!started_) {
-            started_ = true;
-            deadline_ = now + c.duration;
-        }
-        if (host_.registry().showsText(c.arg)) return next(framesDrawn);
-        if (now >= deadline_)
-            fail(c, "\"" + c.arg + "\" did not appear within " + std::to_string(c.duration.count()) + " ms");
-        return;
-    case K::WaitForSlip:
-        if (!started_) {
-            started_ = true;
-            deadline_ = now + c.duration;
-        }
-        if (host_.registry().slipShows(c.arg)) return next(framesDrawn);
-        if (now >= deadline_)
-            fail(c, "no slip picture saying \"" + c.arg + "\" appeared within " +
-                        std::to_string(c.duration.count()) + " ms");
-        return;
-    case K::Expect:
-        if (!host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is not on screen");
-        return next(framesDrawn);
-    case K::ExpectNot:
-        if (host_.registry().showsText(c.arg)) return fail(c, "\"" + c.arg + "\" is on screen");
-        return next(framesDrawn);
-    case K::ExpectSlip:
-        if (!host_.registry().slipShows(c.arg))
-            return fail(c, "the slip picture on screen does not say \"" + c.arg + "\"");
-        return next(framesDrawn);
-    case K::ExpectSlipNot:
-        if (host_.registry().slipShows(c.arg))
-            return fail(c, "the slip picture on screen says \"" + c.arg + "\"");
-        return next(framesDrawn);
-    case K::Screenshot: {
-        std::string error;
-        if (!started_) {
-            started_ = true;
-            host_.requestScreenshot(c.arg);
-            return;
-        }
-        if (host_.screenshotPending(error)) return;
-        if (!error.empty()) return fail(c, error);
-        return next(framesDrawn);
-    }
+    case ScriptVerb::Step::Outcome::Fail:
+        return fail(c, s.why);
     }
 }
 
@@ -322,6 +483,20 @@ std::unique_ptr<UiScriptRunner> loadScript(const std::string& path, ScriptHost& 
         return nullptr;
     }
     return std::make_unique<UiScriptRunner>(path, std::move(parsed.commands), host);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference
+// ---------------------------------------------------------------------------------------------
+
+std::string scriptVerbReference() {
+    std::string out;
+    for (const ScriptVerb& v : kVerbs) {
+        std::string call = std::string(v.name) + (*v.usage ? " " : "") + v.usage;
+        call.resize(std::max<size_t>(call.size() + 2, 32), ' ');
+        out += "  " + call + v.help + "\n";
+    }
+    return out;
 }
 
 } // namespace kiosk::ui

@@ -1,28 +1,24 @@
 // UiScript — the headless UI test language (`kiosk --script FILE`) and its executor.
 //
-// Sections: commands and parser | the host the runner drives | the runner
+// Sections: commands and parser | the host the runner drives | the runner | the verb reference
 //
-// One command per line; '#' starts a comment:
-//   tap "LABEL"            tap the widget labelled LABEL (fails if none is on screen)
-//   type "TEXT"            type TEXT as keyboard text input
-//   card NAME | card remove  present a sample card on the simulated reader / lift it
-//   wait 500ms | wait 2s   let time pass
-//   wait-for "TEXT" 5s     wait until TEXT is on screen (fails after the time-out)
-//   expect "TEXT"          TEXT is on the current screen
-//   expect-not "TEXT"      TEXT is not on the current screen
-//   wait-for-slip "TEXT" 5s  wait until the slip picture on screen says TEXT
-//   expect-slip "TEXT"     the slip picture on screen says TEXT (the words of the texture shown)
-//   expect-slip-not "TEXT" the slip picture on screen does not say TEXT
-//   screenshot NAME.png    save the current frame into --screenshot-dir
-//   printer paper out|near-end|ok   set the demo's virtual printer paper (fault injection)
-//   reader fault SPEC      inject a reader fault in the demo's simulator ("sw3 41", "silence", "none" ...)
-//   layout WxH [SCALE]     resize the window and set the text scale (as the config's text_scale)
-//   check-layout           fails if anything on screen is cut off, off screen, drawn over another
-//                          item, or a label does not fit its button (FrameRegistry's layoutProblems)
-//   server down|up         stop / restart the demo's central server (same port)
+// One command per line, a verb and its arguments; '#' starts a comment. Example:
+//   tap "办件查询"
+//   card wang-xiuying
+//   wait-for "已超期" 10s
+//   tap "打印回执"
+//   screenshot slip-printed.png
+//
+// The verbs are one table, in UiScript.cpp (section "verb table"): one row per verb with its name,
+// its arguments, what it does, how it parses and how it runs. The parser, its messages ("unknown
+// command 'X' (known: tap, type, ...)"), the runner's dispatch and the list of verbs in
+// `kiosk --help` (scriptVerbReference) all come from that table; nothing else lists the verbs.
 //
 // "The current screen" is the last frame drawn once nothing is left to draw: each command waits
 // until the app has settled (no input or worker event pending, frames drawn) before it looks.
+//
+//   [x] one table of verbs: parsing, messages, dispatch and the reference come from it
+//   [x] the host split in two: the window every runner has, the devices only the demo has
 #pragma once
 
 #include "ui/FrameRegistry.h"
@@ -37,6 +33,8 @@
 namespace kiosk::ui {
 
 // ---- commands and parser ----
+struct ScriptVerb; // a row of the verb table (UiScript.cpp)
+
 struct ScriptCommand {
     enum class Kind {
         Tap,
@@ -63,7 +61,8 @@ struct ScriptCommand {
     int width = 0, height = 0; // layout
     double scale = 1.0;        // layout
     int line = 0;
-    std::string source; // the line as written, for messages
+    std::string source;               // the line as written, for messages
+    const ScriptVerb* verb = nullptr; // its row in the verb table: how it runs
 };
 
 struct ParsedScript {
@@ -74,22 +73,29 @@ struct ParsedScript {
 ParsedScript parseScript(const std::string& text, const std::string& fileName);
 
 // ---- the host the runner drives ----
-class ScriptHost {
+// What every runner's window offers a script (ui/AppRunner, ui/OutOfServiceRunner).
+class ScriptWindow {
 public:
-    virtual ~ScriptHost() = default;
+    virtual ~ScriptWindow() = default;
     virtual const FrameRegistry& registry() const = 0;
     virtual void pushTap(float x, float y) = 0;         // real SDL input events, as a finger would
     virtual void pushText(const std::string& utf8) = 0; // SDL_TEXTINPUT events
-    virtual bool presentCard(const std::string& name, std::string& error) = 0;
-    virtual void removeCard() = 0;
-    virtual bool setPrinterPaper(const std::string& state, std::string& error) = 0;
-    virtual bool setReaderFault(const std::string& spec, std::string& error) = 0;
-    virtual bool setServerRunning(bool running, std::string& error) = 0;
     virtual void requestScreenshot(const std::string& fileName) = 0; // taken on the next frame drawn
     virtual bool screenshotPending(std::string& error) const = 0;    // false once written (error if failed)
     virtual void requestFrames(int n) = 0;
     virtual bool setLayout(int width, int height, double textScale, std::string& error) = 0;
     virtual std::pair<float, float> displaySize() const = 0;
+};
+
+// The window and the devices: in the kiosk ui/ScriptBridge (the demo's devices through
+// kiosk/DemoControl); out of service, the runner itself (no devices).
+class ScriptHost : public ScriptWindow {
+public:
+    virtual bool presentCard(const std::string& name, std::string& error) = 0;
+    virtual void removeCard() = 0;
+    virtual bool setPrinterPaper(const std::string& state, std::string& error) = 0;
+    virtual bool setReaderFault(const std::string& spec, std::string& error) = 0;
+    virtual bool setServerRunning(bool running, std::string& error) = 0;
 };
 
 // ---- the runner ----
@@ -125,5 +131,9 @@ private:
 // Reads and parses the script file; null with `error` set ("cannot read script FILE", or the
 // parser's "FILE:LINE: ..." message) when it cannot be run.
 std::unique_ptr<UiScriptRunner> loadScript(const std::string& path, ScriptHost& host, std::string& error);
+
+// ---- the verb reference ----
+// One line per verb, from the table: "  tap \"LABEL\"   tap the widget labelled ..." (for --help).
+std::string scriptVerbReference();
 
 } // namespace kiosk::ui

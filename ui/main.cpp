@@ -4,7 +4,10 @@
 //   kiosk --demo [--mode hall|counter] [--demo-state DIR] [--demo-port N] [same options]
 //   kiosk --help | --version
 //
-// Sections: command line (CLI11) | logging | start-up (demo or config; out of service) | run
+// Sections: command line (CLI11) | start-up: out of service | start-up: demo or config | run | main
+//
+// main() reads as the order of things: the command line, the log, the config (from the demo or the
+// file, or the out-of-service screen), then the app and its runner; each step is a function here.
 //
 // Exit codes: 0 normal end / script passed / --help / --version, 1 script failed, 2 cannot start (the
 // message says why and what to do), 64 bad command line. A config file with problems is not an exit:
@@ -16,6 +19,7 @@
 #include "kiosk/demo/DemoEnvironment.h"
 #include "ui/AppRunner.h"
 #include "ui/OutOfServiceRunner.h"
+#include "ui/UiScript.h"
 
 #include <CLI/CLI.hpp>
 
@@ -55,14 +59,15 @@ bool parseSize(const std::string& s, int& w, int& h) {
            h <= 7680;
 }
 
-// Returns an exit code when the program must end here (help, version, a bad command line).
-std::optional<int> parseCommandLine(int argc, char** argv, CommandLine& c) {
-    CLI::App app{"The hall / counter terminal of a government service hall (政务服务自助终端).", "kiosk"};
+// Every option of `kiosk`, bound to the fields of `c`.
+void declareOptions(CLI::App& app, CommandLine& c) {
     app.set_version_flag("--version", versionText());
     app.footer("Exit codes: 0 normal end, script passed, --help or --version; 1 a script check failed;\n"
                "2 cannot start (no display, no font, the demo failed); 64 bad command line.\n"
                "A config file with problems shows the out-of-service screen (the problems are logged and\n"
-               "shown small on it) until the file is fixed and the kiosk restarted.");
+               "shown small on it) until the file is fixed and the kiosk restarted.\n\n"
+               "UI script verbs (--script FILE; one per line, '#' starts a comment):\n" +
+               kiosk::ui::scriptVerbReference());
     auto* config =
         app.add_option("--config", c.configPath, "the kiosk's config file (`kioskctl config init`)")
             ->type_name("FILE");
@@ -109,6 +114,12 @@ std::optional<int> parseCommandLine(int argc, char** argv, CommandLine& c) {
                    std::string("least important entry logged (overrides [terminal] log_level): ") +
                        kiosk::kLogLevelNames)
         ->check(CLI::IsMember({"error", "warning", "notice", "info", "debug"}));
+}
+
+// Returns an exit code when the program must end here (help, version, a bad command line).
+std::optional<int> parseCommandLine(int argc, char** argv, CommandLine& c) {
+    CLI::App app{"The hall / counter terminal of a government service hall (政务服务自助终端).", "kiosk"};
+    declareOptions(app, c);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -161,51 +172,62 @@ int runOutOfService(const std::string& path, const kiosk::config::LoadResult& r,
     return kiosk::ui::runOutOfService(info, "zh-CN", run);
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    CommandLine c;
-    if (const auto rc = parseCommandLine(argc, argv, c)) return *rc;
-
-    // ---- logging ----
-    // The level from the command line counts from the first entry; the config's only once it is read.
-    const std::optional<kiosk::LogLevel> cliLevel = kiosk::parseLogLevel(c.logLevel);
-    kiosk::Logger log(kiosk::defaultLogSink(), cliLevel.value_or(kiosk::LogLevel::Info));
-
-    // ---- start-up ----
+// ---- start-up: demo or config ----
+// What the kiosk runs with: the config, and in the demo the environment it points at.
+struct StartUp {
     kiosk::config::KioskConfig config;
-    std::unique_ptr<kiosk::DemoEnvironment> env;
-    if (c.demo) {
-        kiosk::DemoOptions o;
-        o.stateDir = c.demoState.empty() ? std::filesystem::temp_directory_path().string() + "/kiosk-demo"
-                                         : c.demoState;
-        o.mode = c.modeName == "counter" ? kiosk::config::Mode::Counter : kiosk::config::Mode::Hall;
-        o.serverPort = c.demoPort;
-        std::string error;
-        env = kiosk::DemoEnvironment::start(o, error);
-        if (!env) {
-            log.error("startup", "the demo could not start: " + error);
-            return 2;
-        }
-        config = env->config();
-    } else {
-        const kiosk::config::LoadResult r = kiosk::config::loadConfigFile(c.configPath);
-        if (!r.ok()) return runOutOfService(c.configPath, r, c, log);
-        config = *r.config;
+    std::unique_ptr<kiosk::DemoEnvironment> demo; // null unless --demo
+};
+
+// Starts the demo (server, reader simulator, virtual printer); an exit code when it could not start.
+std::optional<int> startDemo(const CommandLine& c, kiosk::Logger& log, StartUp& s) {
+    kiosk::DemoOptions o;
+    o.stateDir =
+        c.demoState.empty() ? std::filesystem::temp_directory_path().string() + "/kiosk-demo" : c.demoState;
+    o.mode = c.modeName == "counter" ? kiosk::config::Mode::Counter : kiosk::config::Mode::Hall;
+    o.serverPort = c.demoPort;
+    std::string error;
+    s.demo = kiosk::DemoEnvironment::start(o, error);
+    if (!s.demo) {
+        log.error("startup", "the demo could not start: " + error);
+        return 2;
     }
-    if (!cliLevel)
+    s.config = s.demo->config();
+    return std::nullopt;
+}
+
+// The demo's config or the file's; an exit code when the kiosk ends here (the demo did not start, or
+// the file has problems and the out-of-service screen was shown instead).
+std::optional<int> startUp(CommandLine& c, kiosk::Logger& log, StartUp& s) {
+    if (c.demo) return startDemo(c, log, s);
+    const kiosk::config::LoadResult r = kiosk::config::loadConfigFile(c.configPath);
+    if (!r.ok()) return runOutOfService(c.configPath, r, c, log);
+    s.config = *r.config;
+    return std::nullopt;
+}
+
+// The config's log level (unless the command line gave one), and what is starting.
+void logStartUp(const CommandLine& c, bool levelFromCommandLine, kiosk::Logger& log,
+                const kiosk::config::KioskConfig& config) {
+    if (!levelFromCommandLine)
         log.setMinimum(kiosk::parseLogLevel(config.terminal.logLevel).value_or(kiosk::LogLevel::Info));
     log.notice("startup",
                versionText() + ", mode " + std::string(kiosk::config::modeName(config.terminal.mode)) +
                    ", terminal " + config.terminal.id + ", " +
                    (c.demo ? "demo, state " + config.terminal.stateDir : "config " + c.configPath));
+}
 
+// What the command line overrides in the config (the idle time-out; the window: runnerOptions).
+void applyOverrides(const CommandLine& c, kiosk::config::KioskConfig& config) {
     if (c.idleTimeout != 0) {
         config.terminal.idleTimeoutS = c.idleTimeout;
         config.terminal.idleWarningS = std::min(config.terminal.idleWarningS, c.idleTimeout / 2);
     }
+}
 
-    // ---- run ----
+// ---- run ----
+// The window as the config asks for it, unless the command line says otherwise (the demo is windowed).
+kiosk::ui::RunnerOptions runnerOptions(const CommandLine& c, const kiosk::config::KioskConfig& config) {
     kiosk::ui::RunnerOptions run = c.run;
     run.fullscreen = c.demo ? false : config.ui.fullscreen;
     if (c.windowed) run.fullscreen = false;
@@ -214,11 +236,31 @@ int main(int argc, char** argv) {
     run.textScale = config.ui.textScale;
     run.fontPath = config.ui.fontPath;
     run.fontIndex = config.ui.fontIndex;
+    return run;
+}
 
-    kiosk::KioskApp app(config, log);
-    if (env) env->attach(&app.events());
-    const int rc = kiosk::ui::runApp(app, env.get(), run);
-    if (env) env->attach(nullptr); // the app's queue goes before the demo's devices stop
+// The app and its runner, until the kiosk quits; the runner's exit code.
+int runKiosk(const CommandLine& c, StartUp& s, kiosk::Logger& log) {
+    kiosk::KioskApp app(s.config, log);
+    if (s.demo) s.demo->attach(&app.events());
+    const int rc = kiosk::ui::runApp(app, s.demo.get(), runnerOptions(c, s.config));
+    if (s.demo) s.demo->attach(nullptr); // the app's queue goes before the demo's devices stop
     log.info("startup", "stopped (exit code " + std::to_string(rc) + ")");
     return rc;
+}
+
+} // namespace
+
+// ---- main ----
+int main(int argc, char** argv) {
+    CommandLine c;
+    if (const auto rc = parseCommandLine(argc, argv, c)) return *rc;
+    // The level from the command line counts from the first entry; the config's only once it is read.
+    const std::optional<kiosk::LogLevel> cliLevel = kiosk::parseLogLevel(c.logLevel);
+    kiosk::Logger log(kiosk::defaultLogSink(), cliLevel.value_or(kiosk::LogLevel::Info));
+    StartUp s;
+    if (const auto rc = startUp(c, log, s)) return *rc;
+    logStartUp(c, cliLevel.has_value(), log, s.config);
+    applyOverrides(c, s.config);
+    return runKiosk(c, s, log);
 }

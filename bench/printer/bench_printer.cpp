@@ -16,6 +16,7 @@
 using namespace kiosk;
 using namespace kiosk::printer;
 
+// ---- sample slips ----
 namespace {
 
 SlipContext context() {
@@ -72,6 +73,7 @@ Receipt materialsSlip() {
     return materialsListSlip(m, context());
 }
 
+// ---- timing helper ----
 struct Timing {
     double medianUs = 0, p95Us = 0;
 };
@@ -92,6 +94,7 @@ Timing measure(int runs, F&& f) {
 
 } // namespace
 
+// ---- main ----
 int main() {
     struct Named {
         const char* name;

@@ -3,14 +3,15 @@
 #include "drivers/idcard/CardTextBlock.h"
 
 #include "drivers/idcard/CodeTables.h"
-#include "drivers/idcard/IdNumber.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/IdNumber.h"
 #include "text/Utf8.h"
 
 #include <cstdio>
 #include <cstring>
 
 namespace kiosk::idcard {
+// ---- layout helpers ----
 namespace {
 
 struct Field {
@@ -66,6 +67,7 @@ std::string validTo(std::string raw) {
 
 } // namespace
 
+// ---- parse per type ----
 std::optional<IdCard> parseTextBlock(std::span<const std::uint8_t> text, std::string* error) {
     if (text.size() < kTextBlockSize) {
         if (error) *error = "text block is " + std::to_string(text.size()) + " bytes, expected 256";
@@ -133,11 +135,12 @@ std::optional<IdCard> parseTextBlock(std::span<const std::uint8_t> text, std::st
         return std::nullopt;
     }
     }
-    c.idChecksumOk = c.hasIdChecksum() && gb11643Valid(c.idNumber);
+    c.idChecksumOk = c.hasIdChecksum() && text::gb11643Valid(c.idNumber);
     c.textReplaced = r.replaced();
     return c;
 }
 
+// ---- encode per type ----
 std::optional<std::vector<std::uint8_t>> encodeTextBlock(const CardTextFields& f, std::string* error) {
     std::vector<std::uint8_t> block;
     block.reserve(kTextBlockSize);

@@ -21,6 +21,7 @@
 
 namespace kiosk::idcard {
 
+// ---- raw fields ----
 inline constexpr std::size_t kTextBlockSize = 256;
 
 // Raw field values as printed on the card (dates YYYYMMDD, gender "1", nation "01").
@@ -30,9 +31,11 @@ struct CardTextFields {
         validTo, passNumber, issueCount, nationality, cardVersion, authorityCode;
 };
 
+// ---- parse ----
 // Parses the 256-byte block. On failure returns nullopt and sets `error` (no personal data in it).
 std::optional<IdCard> parseTextBlock(std::span<const std::uint8_t> text, std::string* error = nullptr);
 
+// ---- encode ----
 // Builds a 256-byte block; nullopt with `error` naming the field that does not fit.
 std::optional<std::vector<std::uint8_t>> encodeTextBlock(const CardTextFields& fields,
                                                          std::string* error = nullptr);

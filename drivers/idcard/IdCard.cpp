@@ -1,7 +1,6 @@
 // IdCard: wiping and JSON. Checklist: see IdCard.h.
 #include "drivers/idcard/IdCard.h"
 
-#include "drivers/idcard/IdNumber.h"
 #include "text/Masking.h"
 
 #include <nlohmann/json.hpp>

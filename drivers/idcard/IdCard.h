@@ -17,12 +17,14 @@
 
 namespace kiosk::idcard {
 
+// ---- CardType ----
 enum class CardType { Resident, HmtPermit, Foreign2017, Foreign2023 };
 
 // "resident" | "hmt_permit" | "foreign_2017" | "foreign_2023"
 const char* cardTypeKey(CardType type);
 std::optional<CardType> cardTypeFromKey(std::string_view key);
 
+// ---- IdCard ----
 inline constexpr int kPhotoWidth = 102;
 inline constexpr int kPhotoHeight = 126;
 
@@ -69,6 +71,7 @@ struct IdCard {
 void wipeString(std::string& s);
 void wipeBytes(std::vector<std::uint8_t>& v);
 
+// ---- JSON ----
 // One JSON object (UTF-8) with the keys; `unmasked` shows the full id_number.
 std::string cardToJson(const IdCard& card, bool unmasked, int indent = -1);
 

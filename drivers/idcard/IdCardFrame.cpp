@@ -7,6 +7,7 @@
 
 namespace kiosk::idcard {
 
+// ---- commands ----
 Command cmd::setBaud(int baud) {
     std::uint8_t para = 0x00;
     switch (baud) {
@@ -32,6 +33,7 @@ Command cmd::setBaud(int baud) {
     return Command{0x60, para, "set baud"};
 }
 
+// ---- checksum/building ----
 std::uint8_t xorChecksum(std::span<const std::uint8_t> bytes) {
     std::uint8_t x = 0;
     for (std::uint8_t b : bytes)
@@ -63,6 +65,7 @@ std::vector<std::uint8_t> buildResponseFrame(std::uint8_t sw1, std::uint8_t sw2,
     return buildFrame(body);
 }
 
+// ---- FrameParser ----
 const char* frameIssueName(FrameIssue issue) {
     switch (issue) {
     case FrameIssue::BadChecksum:

@@ -19,6 +19,7 @@
 
 namespace kiosk::idcard {
 
+// ---- constants ----
 inline constexpr std::array<std::uint8_t, 5> kPreamble{0xAA, 0xAA, 0xAA, 0x96, 0x69};
 inline constexpr std::size_t kHeaderSize = 7; // preamble + Len1 Len2
 // Largest frame the reference lists is the 30 10 read with fingerprint: Len 0x090A. Anything above
@@ -26,6 +27,7 @@ inline constexpr std::size_t kHeaderSize = 7; // preamble + Len1 Len2
 inline constexpr std::size_t kMaxFrameLen = 0x0A00;
 inline constexpr std::size_t kMinFrameLen = 3; // CMD PARA + CHK (host) / SW1 SW2 + CHK at the least
 
+// ---- command catalogue ----
 // One host command: CMD and PARA bytes plus optional data.
 struct Command {
     std::uint8_t cmd;
@@ -47,6 +49,7 @@ inline constexpr Command kSetMaxRfFrame{0x61, 0xFF, "set max RF frame size"};
 Command setBaud(int baud);
 } // namespace cmd
 
+// ---- frame building ----
 // XOR of every byte in `bytes` (callers pass Len1 .. last data byte).
 std::uint8_t xorChecksum(std::span<const std::uint8_t> bytes);
 
@@ -58,6 +61,7 @@ std::vector<std::uint8_t> buildResponseFrame(std::uint8_t sw1, std::uint8_t sw2,
 // Any frame from its body (the bytes between Len and CHK).
 std::vector<std::uint8_t> buildFrame(std::span<const std::uint8_t> body);
 
+// ---- FrameParser ----
 // What the parser found in the stream.
 enum class FrameIssue {
     BadChecksum,    // a complete frame whose CHK did not match: dropped

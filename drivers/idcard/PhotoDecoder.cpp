@@ -7,6 +7,7 @@
 
 namespace kiosk::idcard {
 
+// ---- load ----
 PhotoDecoder::~PhotoDecoder() {
     if (handle_) ::dlclose(handle_);
 }
@@ -32,6 +33,7 @@ bool PhotoDecoder::load(const std::string& path, std::string& error) {
     return true;
 }
 
+// ---- decode ----
 std::optional<std::vector<std::uint8_t>> PhotoDecoder::decode(const std::vector<std::uint8_t>& wlt) const {
     if (!unpack_ || wlt.size() != 1024) return std::nullopt;
     std::vector<std::uint8_t> src(wlt);

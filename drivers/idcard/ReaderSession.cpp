@@ -1,4 +1,5 @@
-// Reader session. Sections: time-outs · transact · operations. Checklist: see ReaderSession.h.
+// Reader session. Sections: helpers (byte order, SAM id text) · time-outs · transact · operations.
+// Checklist: see ReaderSession.h.
 #include "drivers/idcard/ReaderSession.h"
 
 #include "drivers/idcard/CardTextBlock.h"
@@ -9,6 +10,7 @@
 #include <string.h>
 
 namespace kiosk::idcard {
+// ---- helpers ----
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -36,6 +38,7 @@ std::string formatSamId(std::span<const std::uint8_t> d) {
     return b;
 }
 
+// ---- time-outs ----
 int ReaderSession::timeoutFor(const Command& c) const {
     // Base time-outs from public drivers, plus twice the wire time of the longest answer at this baud.
     int baseMs = 500;
@@ -50,6 +53,7 @@ int ReaderSession::timeoutFor(const Command& c) const {
     return baseMs + static_cast<int>(2 * wireTimeUs(answerBytes + 10, port_.baud()) / 1000);
 }
 
+// ---- transact ----
 Result<Response> ReaderSession::transact(const Command& c, int timeoutMs,
                                          std::span<const std::uint8_t> data) {
     parser_.reset();
@@ -125,6 +129,7 @@ Result<Response> ReaderSession::transactRetry(const Command& c, int timeoutMs) {
     return r;
 }
 
+// ---- operations ----
 Result<bool> ReaderSession::samStatus() {
     auto r = transactRetry(cmd::kSamStatus, timeoutFor(cmd::kSamStatus));
     if (!r) return r.error();

@@ -1,7 +1,8 @@
 // One conversation with a reader over an open SerialPort: send a command frame, wait for the answer,
 // decode it. Synchronous; the ReaderService calls it from its worker thread, the CLI directly.
 //
-// Sections: Response · time-outs · ReaderSession operations.
+// Sections: Response (and the operations' answer types) · ReaderSession (transact, operations, time-outs,
+// byte counts) · answer parsing (parseReadData, formatSamId).
 // Checklist:
 //   [x] transact(): flush stale input, write, parse with resync, time-out per command (scaled by baud)
 //   [x] bad checksum / truncated answer / host-frame checksum (SW3 10) retried once, then an error
@@ -27,6 +28,7 @@
 
 namespace kiosk::idcard {
 
+// ---- Response ----
 struct Response {
     StatusWord sw;
     std::vector<std::uint8_t> data; // after SW3, before CHK (wiped on destruction: may hold card data)
@@ -42,6 +44,7 @@ using CardSerial = std::array<std::uint8_t, 8>;
 
 enum class FindOutcome { CardFound, NoCard };
 
+// ---- ReaderSession ----
 class ReaderSession {
 public:
     explicit ReaderSession(SerialPort& port) : port_(port) {}
@@ -70,6 +73,7 @@ private:
     std::size_t received_ = 0;
 };
 
+// ---- answer parsing ----
 // Parses the data of a successful 30 01 / 30 10 answer (after SW3): length fields, text block, photo,
 // fingerprint. Bounds-checked; a MalformedResponse error names the command and the lengths.
 Result<IdCard> parseReadData(std::span<const std::uint8_t> data, bool withFingerprint,

@@ -1,4 +1,5 @@
-// Reader simulator. Sections: fault parsing · pty lifecycle · protocol answers · I/O thread.
+// Reader simulator. Sections: fault parsing · pty lifecycle · controls (card, faults, plug) ·
+// protocol answers · I/O thread.
 // Checklist: see ReaderSimulator.h.
 #include "drivers/idcard/ReaderSimulator.h"
 
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 namespace kiosk::idcard {
+// ---- fault parsing ----
 namespace {
 
 constexpr int kTargetRead = 0x10000;    // 30 01 and 30 10
@@ -184,6 +186,7 @@ std::string describeSimFault(const SimFault& f) {
     return s;
 }
 
+// ---- pty lifecycle ----
 ReaderSimulator::ReaderSimulator(SimCardSet cards, SimulatorOptions options)
     : cards_(std::move(cards)), options_(std::move(options)) {}
 
@@ -276,6 +279,7 @@ std::string ReaderSimulator::slavePath() const {
     return slavePath_;
 }
 
+// ---- controls (card, faults, plug) ----
 bool ReaderSimulator::present(std::string_view cardName) {
     std::lock_guard lock(mu_);
     const SimCard* c = cards_.find(cardName);
@@ -337,6 +341,7 @@ bool ReaderSimulator::replug(std::string& error) {
     return ok;
 }
 
+// ---- protocol answers ----
 // Builds the answer to one host frame body (called with mu_ held). Empty = stay silent.
 std::vector<std::uint8_t> ReaderSimulator::answer(const std::vector<std::uint8_t>& body, bool badChecksum) {
     if (badChecksum) return buildResponseFrame(0, 0, static_cast<std::uint8_t>(Sw3::HostChecksumError));
@@ -430,6 +435,7 @@ std::vector<std::uint8_t> ReaderSimulator::answer(const std::vector<std::uint8_t
     return frame;
 }
 
+// ---- I/O thread ----
 void ReaderSimulator::send(std::vector<std::uint8_t> frame, int fd) {
     const auto start = std::chrono::steady_clock::now();
     std::size_t done = 0;

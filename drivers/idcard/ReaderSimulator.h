@@ -29,6 +29,7 @@
 
 namespace kiosk::idcard {
 
+// ---- SimFault ----
 // Lift: the citizen lifts the card during its next read: that read answers SW3 41 (read card failed)
 // and the card is gone from the reader afterwards (find 80, select 81).
 enum class SimFaultKind { None, NoCard, Checksum, Truncated, Sw3, Silence, Noise, Lift };
@@ -46,6 +47,7 @@ struct SimFault {
 std::optional<SimFault> parseSimFault(std::string_view spec, std::string& error);
 std::string describeSimFault(const SimFault& f);
 
+// ---- SimulatorOptions ----
 struct SimulatorOptions {
     bool haltAfterRead = true; // a read card stops answering find until removed (real reader behaviour)
     int paceBaud = 0;          // > 0: write answers no faster than this baud (8N1)
@@ -54,6 +56,7 @@ struct SimulatorOptions {
                                             0x87, 0xD6, 0x12, 0x00, 0xB1, 0x68, 0xDE, 0x3A};
 };
 
+// ---- ReaderSimulator ----
 class ReaderSimulator {
 public:
     explicit ReaderSimulator(SimCardSet cards, SimulatorOptions options = {});

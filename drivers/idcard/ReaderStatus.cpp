@@ -4,6 +4,7 @@
 #include <cstdio>
 
 namespace kiosk::idcard {
+// ---- table ----
 namespace {
 
 struct Sw3Entry {
@@ -37,6 +38,7 @@ constexpr Sw3Entry kSw3Table[] = {
     {0x81, "select_failed", "选卡失败，请重新放置证件", "select card failed"},
 };
 
+// ---- lookups ----
 const Sw3Entry* lookup(std::uint8_t code) {
     for (const Sw3Entry& e : kSw3Table)
         if (e.code == code) return &e;

@@ -11,6 +11,7 @@
 
 namespace kiosk::idcard {
 
+// ---- Sw3 enum ----
 enum class Sw3 : std::uint8_t {
     Ok = 0x90,
     NoContent = 0x91,
@@ -34,6 +35,7 @@ enum class Sw3 : std::uint8_t {
     SelectFailed = 0x81,
 };
 
+// ---- StatusWord ----
 struct StatusWord {
     std::uint8_t sw1 = 0;
     std::uint8_t sw2 = 0;
@@ -42,6 +44,7 @@ struct StatusWord {
     bool isSuccess() const { return is(Sw3::Ok) || is(Sw3::FindOk); }
 };
 
+// ---- message lookup ----
 // Stable English identifier ("read_card_failed"), Chinese message for citizens and an English
 // message for technicians. Unknown codes get generic texts.
 std::string sw3Name(std::uint8_t sw3);

@@ -1,4 +1,4 @@
-// termios serial port. Sections: open/configure (drivers/serial) · I/O · hang-up detection.
+// termios serial port. Sections: wire time · open/configure (drivers/serial) · I/O · hang-up detection.
 // Checklist: see SerialPort.h.
 #include "drivers/idcard/SerialPort.h"
 
@@ -14,10 +14,12 @@
 
 namespace kiosk::idcard {
 
+// ---- wire time ----
 double wireTimeUs(std::size_t bytes, int baud) {
     return baud > 0 ? static_cast<double>(bytes) * 10.0 * 1e6 / baud : 0.0;
 }
 
+// ---- open/configure ----
 bool SerialPort::open(const std::string& path, int baud, std::string& error) {
     close();
     if (!serial::baudToSpeed(baud)) {
@@ -53,6 +55,7 @@ void SerialPort::close() {
     fd_ = -1;
 }
 
+// ---- I/O ----
 static bool isHangUpErrno(int e) {
     return e == EIO || e == ENXIO || e == ENODEV || e == EBADF;
 }
@@ -127,6 +130,7 @@ void SerialPort::flushInput() {
     if (fd_ >= 0) ::tcflush(fd_, TCIFLUSH);
 }
 
+// ---- hang-up detection ----
 bool SerialPort::hungUp() {
     if (fd_ < 0) return true;
     pollfd p{fd_, 0, 0};

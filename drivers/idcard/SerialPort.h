@@ -1,12 +1,13 @@
 // Serial transport through termios: 8N1, raw mode, no flow control, configurable baud, reads with
 // time-outs. Works the same on /dev/ttyUSB*, /dev/ttyACM* and a pseudo-terminal slave.
 //
-// Sections: baud mapping · SerialPort (open/close, write, read with time-out, flush, hang-up check).
+// Sections: wire time · SerialPort (open/close, write, read with time-out, flush, hang-up check).
 // Checklist:
-//   [x] open O_NOCTTY|O_NONBLOCK|O_CLOEXEC, exclusive (flock: "in use by another program"), raw 8N1, CLOCAL|CREAD, no RTS/CTS, no
-//   XON/XOFF [x] standard bauds 1200..921600; an unsupported baud is a clear error [x] read/write with poll()
-//   time-outs; EIO/ENXIO/POLLHUP reported as a hang-up (device vanished) [x] a port path that no longer
-//   exists is reported as a hang-up too (USB unplug, pty closed)
+//   [x] open O_NOCTTY|O_NONBLOCK|O_CLOEXEC, exclusive (flock: "in use by another program"), raw 8N1,
+//       CLOCAL|CREAD, no RTS/CTS, no XON/XOFF
+//   [x] standard bauds 1200..921600; an unsupported baud is a clear error
+//   [x] read/write with poll() time-outs; EIO/ENXIO/POLLHUP reported as a hang-up (device vanished)
+//   [x] a port path that no longer exists is reported as a hang-up too (USB unplug, pty closed)
 #pragma once
 
 #include <cstddef>
@@ -19,11 +20,13 @@
 
 namespace kiosk::idcard {
 
+// ---- wire time ----
 // Time the given number of bytes takes on the wire at 8N1 (10 bits a byte), in microseconds.
 double wireTimeUs(std::size_t bytes, int baud);
 
 enum class IoStatus { Ok, Timeout, HangUp, Error };
 
+// ---- SerialPort ----
 class SerialPort {
 public:
     SerialPort() = default;

@@ -1,4 +1,5 @@
-// Card set loading. Sections: field helpers · card building · parse/load. Checklist: see SimCardSet.h.
+// Card set loading. Sections: field helpers · card building · lookups · parse/load.
+// Checklist: see SimCardSet.h.
 #include "drivers/idcard/SimCardSet.h"
 
 #include "drivers/idcard/CardTextBlock.h"
@@ -10,6 +11,7 @@
 #include <sstream>
 
 namespace kiosk::idcard {
+// ---- field helpers ----
 namespace {
 
 using nlohmann::json;
@@ -69,6 +71,7 @@ std::vector<std::uint8_t> pseudoBytes(const std::string& seed, std::size_t n, st
     return out;
 }
 
+// ---- card building ----
 SimCard buildCard(const json& c) {
     SimCard card;
     card.handle = str(c, "card");
@@ -126,6 +129,7 @@ SimCard buildCard(const json& c) {
 
 } // namespace
 
+// ---- lookups ----
 const SimCard* SimCardSet::find(std::string_view handle) const {
     for (const SimCard& c : cards)
         if (c.handle == handle) return &c;
@@ -139,6 +143,7 @@ std::vector<std::string> SimCardSet::names() const {
     return out;
 }
 
+// ---- parse/load ----
 std::optional<SimCardSet> parseSimCardSet(std::string_view text, std::string& error) {
     try {
         const json j = json::parse(text);

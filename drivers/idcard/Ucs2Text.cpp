@@ -5,6 +5,7 @@
 
 namespace kiosk::idcard {
 
+// ---- decode ----
 DecodedText decodeUcs2le(std::span<const std::uint8_t> bytes) {
     DecodedText r;
     const std::size_t units = bytes.size() / 2;
@@ -37,6 +38,7 @@ DecodedText decodeUcs2le(std::span<const std::uint8_t> bytes) {
     return r;
 }
 
+// ---- encode ----
 std::optional<std::vector<std::uint8_t>> encodeUcs2leField(std::string_view utf8, std::size_t fieldBytes) {
     auto cps = text::decodeUtf8(utf8);
     if (!cps) return std::nullopt;

@@ -18,6 +18,7 @@
 
 namespace kiosk::idcard {
 
+// ---- decode ----
 struct DecodedText {
     std::string utf8;
     bool replaced = false; // something invalid was replaced by U+FFFD
@@ -26,6 +27,7 @@ struct DecodedText {
 // Decodes UCS-2LE (an odd trailing byte is ignored and flagged) and trims trailing spaces/NULs.
 DecodedText decodeUcs2le(std::span<const std::uint8_t> bytes);
 
+// ---- encode ----
 // Encodes UTF-8 into exactly `fieldBytes` bytes of UCS-2LE, padded with U+0020.
 // Returns nullopt when the text is invalid UTF-8, has characters outside the BMP, or is too long.
 std::optional<std::vector<std::uint8_t>> encodeUcs2leField(std::string_view utf8, std::size_t fieldBytes);

@@ -3,6 +3,7 @@
 
 namespace kiosk::printer {
 
+// ---- pattern table ----
 namespace {
 // Element widths (bar, space, bar, space, bar, space) for symbol values 0..105; 106 is the stop
 // pattern with its final 2-module bar.
@@ -27,6 +28,7 @@ const char* code128Pattern(int value) {
     return (value >= 0 && value <= 106) ? kPatterns[value] : "";
 }
 
+// ---- data -> symbol values ----
 Code128Symbol layoutCode128(std::string_view d) {
     Code128Symbol sym;
     std::vector<int> values;
@@ -102,6 +104,8 @@ Code128Symbol layoutCode128(std::string_view d) {
         sym.error = "no data";
         return sym;
     }
+
+    // ---- values -> module widths (check character, stop pattern) ----
     long sum = values[0];
     for (std::size_t k = 1; k < values.size(); ++k)
         sum += values[k] * static_cast<long>(k);

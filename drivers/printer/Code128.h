@@ -1,7 +1,7 @@
 // CODE128 symbol layout for the virtual printer: ESC/POS barcode data ("{B..." code-set syntax) ->
 // bar/space module widths.
 //
-// Sections: Code128Symbol · layoutCode128.
+// Sections: Code128Symbol · layoutCode128 · code128Pattern.
 // Checklist:
 //   [x] code sets A, B, C selected and switched with "{A" "{B" "{C", shift "{S", FNC1 "{1", literal "{{"
 //   [x] check character, stop pattern
@@ -14,6 +14,7 @@
 
 namespace kiosk::printer {
 
+// ---- Code128Symbol ----
 struct Code128Symbol {
     std::vector<int> moduleWidths; // alternating bar, space, bar, ... in modules, start to stop
     std::string humanReadable;     // the data characters (no control codes)
@@ -21,8 +22,10 @@ struct Code128Symbol {
     std::string error;
 };
 
+// ---- layoutCode128 ----
 Code128Symbol layoutCode128(std::string_view escposData);
 
+// ---- code128Pattern ----
 // The 107 patterns (values 0..105 and stop = 106) as digit strings of element widths.
 const char* code128Pattern(int value);
 

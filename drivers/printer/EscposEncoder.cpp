@@ -12,6 +12,7 @@
 
 namespace kiosk::printer {
 
+// ---- geometry ----
 int columnsForPaper(int paperWidthMm) {
     return paperWidthMm < 70 ? 32 : 48;
 }
@@ -19,6 +20,7 @@ int printableDotsForPaper(int paperWidthMm) {
     return paperWidthMm < 70 ? 384 : 576;
 }
 
+// ---- Encoder ----
 namespace {
 
 std::string hexCodepoint(char32_t cp) {
@@ -262,6 +264,7 @@ private:
 
 } // namespace
 
+// ---- encodeReceipt ----
 EncodeResult encodeReceipt(const Receipt& receipt, const EncodeOptions& options) {
     EncodeResult result;
     Encoder enc(options, result);

@@ -21,10 +21,12 @@
 
 namespace kiosk::printer {
 
+// ---- paper geometry ----
 // 80 mm paper: 48 columns, 576 dots. Narrower paper (< 70 mm, i.e. 58 mm): 32 columns, 384 dots.
 int columnsForPaper(int paperWidthMm);
 int printableDotsForPaper(int paperWidthMm);
 
+// ---- EncodeOptions ----
 struct EncodeOptions {
     int paperWidthMm = 80;
     // Most printer fonts cover GBK only; 4-byte GB18030 characters (emoji, rare CJK extensions) would
@@ -34,6 +36,7 @@ struct EncodeOptions {
     int rasterBandRows = 256;      // rows per GS v 0 command (reference: at most about 960)
 };
 
+// ---- EncodeIssue / EncodeResult ----
 struct EncodeIssue {
     std::size_t blockIndex = 0;
     std::string what; // technician detail, e.g. "U+1F600 needs 4-byte GB18030; replaced by '?'"
@@ -46,6 +49,7 @@ struct EncodeResult {
     bool clean() const { return issues.empty(); }
 };
 
+// ---- encodeReceipt ----
 EncodeResult encodeReceipt(const Receipt& receipt, const EncodeOptions& options = {});
 
 } // namespace kiosk::printer

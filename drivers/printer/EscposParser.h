@@ -24,6 +24,7 @@
 
 namespace kiosk::printer {
 
+// ---- EscposOp kinds ----
 struct EscposGlyph {
     char32_t cp = 0;
     bool wide = false; // multi-byte character: a full-width cell on the printer
@@ -79,6 +80,7 @@ struct OpCut {
 using EscposOp = std::variant<OpText, OpLineFeed, OpFeedLines, OpFeedDots, OpReset, OpAlign, OpBold, OpSize,
                               OpLineSpacing, OpQr, OpBarcode, OpRaster, OpCut>;
 
+// ---- EscposJob ----
 struct EscposJob {
     std::vector<EscposOp> ops;
     bool endedByCut = false; // false: the stream ended (or the size cap hit) before a cut
@@ -87,6 +89,7 @@ struct EscposJob {
     bool hasPrintableContent() const;
 };
 
+// ---- EscposParser ----
 struct EscposParserOptions {
     bool chineseModeAfterReset = true;
     std::size_t maxRasterBytes = 4u << 20;

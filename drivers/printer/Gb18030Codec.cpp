@@ -7,6 +7,7 @@
 
 namespace kiosk::printer {
 
+// ---- gb18030CharLength ----
 int gb18030CharLength(const std::uint8_t* p, std::size_t avail) {
     if (avail == 0) return -1;
     const std::uint8_t b0 = p[0];
@@ -21,6 +22,7 @@ int gb18030CharLength(const std::uint8_t* p, std::size_t avail) {
     return 4;
 }
 
+// ---- Gb18030Codec ----
 namespace {
 iconv_t openOrThrow(const char* to, const char* from) {
     iconv_t cd = iconv_open(to, from);

@@ -1,6 +1,6 @@
 // GB18030 <-> Unicode for single characters, through glibc's iconv (no extra package).
 //
-// Sections: Gb18030Codec (encode one code point, decode one GB18030 character) · gb18030CharLength.
+// Sections: gb18030CharLength · Gb18030Codec (encode one code point, decode one GB18030 character).
 // Checklist:
 //   [x] 1-, 2- and 4-byte GB18030 sequences both ways
 //   [x] one iconv descriptor pair per codec object (iconv state is not shared between threads)
@@ -13,10 +13,12 @@
 
 namespace kiosk::printer {
 
+// ---- gb18030CharLength ----
 // Length of the GB18030 character starting at p (1, 2 or 4), or 0 if the bytes are not a valid
 // lead sequence; `avail` bytes are readable. Returns -1 if more bytes are needed.
 int gb18030CharLength(const std::uint8_t* p, std::size_t avail);
 
+// ---- Gb18030Codec ----
 class Gb18030Codec {
 public:
     Gb18030Codec(); // throws std::runtime_error if glibc lacks the GB18030 converter

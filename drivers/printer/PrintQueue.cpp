@@ -1,4 +1,4 @@
-// Print queue worker. Sections: failure wording · queue API · worker loop · one job · status polling.
+// Print queue worker. Sections: failure wording · queue API · worker loop · status polling · one job.
 #include "drivers/printer/PrintQueue.h"
 
 #include "drivers/printer/PrinterTransport.h"
@@ -7,6 +7,7 @@
 
 namespace kiosk::printer {
 
+// ---- failure wording ----
 const char* printFailureCode(PrintFailure f) {
     switch (f) {
     case PrintFailure::None:
@@ -79,6 +80,7 @@ PrintFailure failureFromTransport(TransportErrorKind k) {
 
 } // namespace
 
+// ---- queue API ----
 PrintQueue::PrintQueue(PrinterSettings settings, EventCallback onEvent)
     : settings_(std::move(settings)), onEvent_(std::move(onEvent)) {
     worker_ = std::thread([this] { run(); });
@@ -156,6 +158,7 @@ PrinterStatus PrintQueue::lastStatus() const {
     return lastStatus_;
 }
 
+// ---- worker loop (events to the UI, status changes, run) ----
 void PrintQueue::emit(const PrinterEvent& e) {
     if (onEvent_) onEvent_(e);
 }
@@ -209,6 +212,7 @@ void PrintQueue::run() {
     }
 }
 
+// ---- status polling ----
 void PrintQueue::pollStatus() {
     try {
         auto t = openPrinterTransport(settings_.uri, settings_.timeoutMs);
@@ -219,6 +223,7 @@ void PrintQueue::pollStatus() {
     }
 }
 
+// ---- one job ----
 void PrintQueue::printOne(Job job) {
     ++job.attempts;
     EncodeOptions eo;

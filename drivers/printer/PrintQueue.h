@@ -30,6 +30,7 @@
 
 namespace kiosk::printer {
 
+// ---- PrinterSettings ----
 struct PrinterSettings {
     std::string uri;
     int paperWidthMm = 80;
@@ -37,6 +38,7 @@ struct PrinterSettings {
     int statusPollMs = 30000; // idle status check interval; 0 disables
 };
 
+// ---- PrintFailure ----
 enum class PrintFailure {
     None,
     BadUri,  // the configured URI is malformed
@@ -51,6 +53,7 @@ enum class PrintFailure {
 
 const char* printFailureCode(PrintFailure f); // "paper_out", "timeout", ... (stable, for logs and heartbeats)
 
+// ---- PrinterEvent ----
 struct PrinterEvent {
     enum class Kind { JobPrinted, JobFailed, StatusChanged };
     Kind kind = Kind::StatusChanged;
@@ -62,6 +65,7 @@ struct PrinterEvent {
     std::vector<EncodeIssue> encodeIssues; // JobPrinted / JobFailed: characters replaced on the slip
 };
 
+// ---- FailedJob ----
 struct FailedJob {
     std::uint64_t jobId = 0;
     Receipt receipt;
@@ -72,6 +76,7 @@ struct FailedJob {
     int attempts = 0;
 };
 
+// ---- PrintQueue ----
 class PrintQueue {
 public:
     using EventCallback = std::function<void(const PrinterEvent&)>;

@@ -5,6 +5,7 @@
 
 namespace kiosk::printer {
 
+// ---- decodeStatus ----
 PrinterStatus decodeStatus(const std::array<std::uint8_t, 4>& r) {
     PrinterStatus s;
     s.raw = r;
@@ -27,11 +28,13 @@ PrinterStatus decodeStatus(const std::array<std::uint8_t, 4>& r) {
     return s;
 }
 
+// ---- verdict ----
 bool PrinterStatus::canPrint() const {
     return answered && !offline && !coverOpen && !stoppedOnPaperEnd && !paperOut && !errorOccurred &&
            !cutterError && !unrecoverableError && !recoverableError && !autoRecoverableError;
 }
 
+// ---- messages ----
 std::string PrinterStatus::citizenMessageZh() const {
     if (!answered) return "打印机没有响应，请联系工作人员。";
     if (paperOut || stoppedOnPaperEnd) return "打印机缺纸，请联系工作人员。";
@@ -71,6 +74,7 @@ std::string PrinterStatus::technicianDetail() const {
     return d + " (" + rawText + ")";
 }
 
+// ---- JSON ----
 std::string statusToJson(const PrinterStatus& s) {
     auto b = [](bool v) { return v ? "true" : "false"; };
     char raw[32];

@@ -1,7 +1,7 @@
 // Printer status from the real-time DLE EOT 1..4 replies, with a "can print" verdict and messages.
 //
-// Sections: PrinterStatus · decodeStatus (four reply bytes) · messages (Chinese for citizens, detail for
-// technicians) · statusToJson.
+// Sections: PrinterStatus (bits, canPrint verdict, messages: Chinese for citizens, detail for
+// technicians) · decodeStatus (four reply bytes) · statusToJson.
 // Checklist:
 //   [x] every documented bit of DLE EOT 1 (printer), 2 (offline cause), 3 (error cause), 4 (roll paper)
 //   [x] reply bytes validated ((b & 0x93) == 0x12); an invalid byte makes the status "not answered"
@@ -14,6 +14,7 @@
 
 namespace kiosk::printer {
 
+// ---- PrinterStatus ----
 struct PrinterStatus {
     bool answered = false;             // all four replies received and well-formed
     std::array<std::uint8_t, 4> raw{}; // replies to DLE EOT 1..4 as received
@@ -47,6 +48,7 @@ struct PrinterStatus {
     bool operator==(const PrinterStatus&) const = default;
 };
 
+// ---- decodeStatus ----
 // True if b has the fixed bits of a DLE EOT reply (bits 1 and 4 set, bits 0 and 7 clear).
 inline bool isStatusReplyByte(std::uint8_t b) {
     return (b & 0x93) == 0x12;
@@ -54,6 +56,7 @@ inline bool isStatusReplyByte(std::uint8_t b) {
 
 PrinterStatus decodeStatus(const std::array<std::uint8_t, 4>& replies);
 
+// ---- statusToJson ----
 std::string statusToJson(const PrinterStatus& s);
 
 } // namespace kiosk::printer

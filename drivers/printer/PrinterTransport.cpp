@@ -20,7 +20,7 @@
 
 namespace kiosk::printer {
 
-// URI parsing -----------------------------------------------------------------------------------------
+// ---- URI parsing ----
 
 namespace {
 [[noreturn]] void badUri(const std::string& uri, const std::string& why) {
@@ -111,7 +111,7 @@ PrinterUri parsePrinterUri(const std::string& uri) {
     return u;
 }
 
-// FdTransport -----------------------------------------------------------------------------------------
+// ---- FdTransport ----
 
 namespace {
 
@@ -205,7 +205,7 @@ private:
     std::string description_;
 };
 
-
+// ---- openers per scheme ----
 std::unique_ptr<PrinterTransport> openDevice(const PrinterUri& u, const std::string& uri, int timeoutMs) {
     const int fd = ::open(u.path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) throw TransportError(TransportErrorKind::OpenFailed, uri + ": " + errnoText("open"));
@@ -295,7 +295,7 @@ std::unique_ptr<PrinterTransport> openPrinterTransport(const std::string& uri, i
     throw TransportError(TransportErrorKind::BadUri, uri);
 }
 
-// queryStatus -----------------------------------------------------------------------------------------
+// ---- queryStatus ----
 
 PrinterStatus queryStatus(PrinterTransport& t, int timeoutMs) {
     std::array<std::uint8_t, 4> replies{};

@@ -1,7 +1,7 @@
 // Byte transports to a receipt printer, chosen by a URI in config, with a time-out on every read and write.
 //
-// Sections: PrinterUri (parse) · TransportError · PrinterTransport (interface) · openPrinterTransport ·
-// queryStatus (DLE EOT 1..4 over a transport).
+// Sections: PrinterUri · TransportError · parsePrinterUri · PrinterTransport (interface) ·
+// openPrinterTransport · queryStatus (DLE EOT 1..4 over a transport).
 // Checklist:
 //   [x] usb:/dev/usb/lp0 (usblp, read-write, replies read back with poll())
 //   [x] serial:/dev/ttyS0?baud=9600[&flow=none|rtscts|xonxoff] (raw 8N1)
@@ -22,6 +22,7 @@
 
 namespace kiosk::printer {
 
+// ---- PrinterUri ----
 struct PrinterUri {
     enum class Scheme { Usb, Serial, Tcp, File };
     Scheme scheme = Scheme::File;
@@ -32,6 +33,7 @@ struct PrinterUri {
     enum class Flow { None, RtsCts, XonXoff } flow = Flow::None;
 };
 
+// ---- TransportError ----
 enum class TransportErrorKind { BadUri, OpenFailed, Timeout, Io, Closed };
 
 class TransportError : public std::runtime_error {
@@ -44,9 +46,11 @@ private:
     TransportErrorKind kind_;
 };
 
+// ---- parsePrinterUri ----
 // Throws TransportError(BadUri) with the reason.
 PrinterUri parsePrinterUri(const std::string& uri);
 
+// ---- PrinterTransport ----
 class PrinterTransport {
 public:
     virtual ~PrinterTransport() = default;
@@ -61,9 +65,11 @@ public:
     virtual std::string describe() const = 0;
 };
 
+// ---- openPrinterTransport ----
 // Opens (connects) the transport. timeoutMs bounds the connect and every later read/write.
 std::unique_ptr<PrinterTransport> openPrinterTransport(const std::string& uri, int timeoutMs);
 
+// ---- queryStatus ----
 // Sends DLE EOT 1..4 one by one and decodes the replies. A missing or malformed reply gives a status with
 // answered == false (it never throws for a silent printer; it throws TransportError for I/O errors).
 PrinterStatus queryStatus(PrinterTransport& transport, int timeoutMs);

@@ -14,6 +14,7 @@
 
 namespace kiosk::printer {
 
+// ---- text styling ----
 enum class Align : std::uint8_t { Left = 0, Center = 1, Right = 2 };
 
 struct TextStyle {
@@ -23,6 +24,7 @@ struct TextStyle {
     int heightMul = 1; // 1..8 (GS ! height)
 };
 
+// ---- block kinds ----
 // A paragraph of UTF-8 text, wrapped by display width. '\n' starts a new line.
 struct TextBlock {
     std::string text;
@@ -78,6 +80,7 @@ struct CutBlock {
 using ReceiptBlock = std::variant<TextBlock, SeparatorBlock, KeyValueBlock, QrBlock, Code128Block,
                                   RasterImageBlock, FeedBlock, CutBlock>;
 
+// ---- Receipt ----
 // A slip: blocks in print order. The encoder appends a cut if the last block is not one.
 struct Receipt {
     std::vector<ReceiptBlock> blocks;

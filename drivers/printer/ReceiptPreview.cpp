@@ -6,6 +6,7 @@
 
 namespace kiosk::printer {
 
+// ---- renderReceiptPreview ----
 SlipImage renderReceiptPreview(const Receipt& receipt, const SlipRenderOptions& options) {
     EncodeOptions eo;
     eo.paperWidthMm = options.paperWidthMm;

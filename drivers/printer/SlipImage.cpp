@@ -12,6 +12,7 @@
 
 namespace kiosk::printer {
 
+// ---- writeSlipPng ----
 bool writeSlipPng(const SlipImage& image, const std::string& path, std::string* error) {
     if (image.width <= 0 || image.height <= 0) {
         if (error) *error = "empty image";
@@ -46,6 +47,7 @@ bool writeSlipPng(const SlipImage& image, const std::string& path, std::string* 
     return ok;
 }
 
+// ---- encodeSlipPng ----
 std::vector<std::uint8_t> encodeSlipPng(const SlipImage& image) {
     std::vector<std::uint8_t> out;
     if (image.width <= 0 || image.height <= 0) return out;

@@ -10,6 +10,7 @@
 
 namespace kiosk::printer {
 
+// ---- SlipImage ----
 struct SlipImage {
     int width = 0;
     int height = 0;
@@ -21,6 +22,7 @@ struct SlipImage {
     std::uint8_t at(int x, int y) const { return pixels[static_cast<std::size_t>(y) * width + x]; }
 };
 
+// ---- writeSlipPng / encodeSlipPng ----
 // Returns false and sets *error (if given) when the file cannot be written.
 bool writeSlipPng(const SlipImage& image, const std::string& path, std::string* error = nullptr);
 std::vector<std::uint8_t> encodeSlipPng(const SlipImage& image);

@@ -1,5 +1,5 @@
-// Slip rendering. Sections: FreeType glyph cache · canvas · line layout · ops (text, QR, barcode, raster,
-// feeds) · render.
+// Slip rendering. Sections: FreeType glyph cache · canvas · line layout (glyph cells, the line buffer) ·
+// symbols (QR, barcode, raster) · render (every op in order: text, feeds, styles, symbols, cut).
 #include "drivers/printer/SlipRenderer.h"
 
 #include "drivers/printer/Code128.h"
@@ -16,6 +16,7 @@
 
 namespace kiosk::printer {
 
+// ---- FreeType glyph cache ----
 namespace {
 
 struct GlyphBitmap {
@@ -106,7 +107,7 @@ struct SlipRenderer::Impl {
         return &cache.emplace(key, std::move(g)).first->second;
     }
 
-    // Canvas ---------------------------------------------------------------------------------------
+    // ---- canvas ----
     bool ensureHeight(int bottom) {
         if (bottom > opt.maxHeightDots) {
             if (!heightExceeded)
@@ -139,7 +140,7 @@ struct SlipRenderer::Impl {
         return 0;
     }
 
-    // Text -----------------------------------------------------------------------------------------
+    // ---- line layout ----
     void drawGlyph(const LineItem& it, int originX, int cellTop) {
         if (it.cp == ' ') return;
         // Single-byte cells are half as wide as double-byte ones: Latin glyphs are drawn at a narrower
@@ -212,7 +213,7 @@ struct SlipRenderer::Impl {
                       off + static_cast<int>(i) * kNarrowCell, top);
     }
 
-    // Symbols --------------------------------------------------------------------------------------
+    // ---- symbols ----
     void drawQr(const OpQr& q) {
         printLine(false);
         const QRecLevel level = q.level == 0x31   ? QR_ECLEVEL_M
@@ -306,6 +307,7 @@ struct SlipRenderer::Impl {
         y += r.heightDots * sy;
     }
 
+    // ---- render ----
     void resetState() {
         align = 0;
         bold = false;

@@ -19,6 +19,7 @@
 
 namespace kiosk::printer {
 
+// ---- SlipRenderOptions ----
 struct SlipRenderOptions {
     int paperWidthMm = 80;
     std::string fontPath = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
@@ -27,6 +28,7 @@ struct SlipRenderOptions {
     int maxHeightDots = 20000;
 };
 
+// ---- SlipRenderer ----
 class SlipRenderer {
 public:
     explicit SlipRenderer(SlipRenderOptions options = {});

@@ -5,6 +5,7 @@
 
 namespace kiosk::printer {
 
+// ---- helpers ----
 int lineColumns(const PrintLine& line) {
     int cols = 0;
     for (const PrintChar& c : line)
@@ -12,6 +13,7 @@ int lineColumns(const PrintLine& line) {
     return cols;
 }
 
+// ---- wrapPrintChars ----
 std::vector<PrintLine> wrapPrintChars(const std::vector<PrintChar>& chars, int maxColumns) {
     maxColumns = std::max(maxColumns, 2);
     std::vector<PrintLine> lines(1);

@@ -14,6 +14,7 @@
 
 namespace kiosk::printer {
 
+// ---- PrintChar ----
 struct PrintChar {
     std::string bytes; // GB18030 bytes sent to the printer ("\n" for a hard break)
     int columns = 1;   // 0 for '\n'
@@ -23,6 +24,7 @@ struct PrintChar {
 
 using PrintLine = std::vector<PrintChar>;
 
+// ---- wrapPrintChars ----
 std::vector<PrintLine> wrapPrintChars(const std::vector<PrintChar>& chars, int maxColumns);
 int lineColumns(const PrintLine& line);
 

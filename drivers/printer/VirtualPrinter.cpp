@@ -1,5 +1,5 @@
-// Virtual printer. Sections: paper state text · status replies · socket setup · serve loop · jobs ·
-// renderEscposBytes.
+// Virtual printer. Sections: paper state text · construction · status replies · socket setup (uri, start,
+// stop) · serve loop · jobs · renderEscposBytes.
 #include "drivers/printer/VirtualPrinter.h"
 
 #include <arpa/inet.h>
@@ -17,6 +17,7 @@
 
 namespace kiosk::printer {
 
+// ---- paper state text ----
 bool parsePaperState(const std::string& text, PaperState& out) {
     if (text == "ok")
         out = PaperState::Ok;
@@ -29,6 +30,7 @@ bool parsePaperState(const std::string& text, PaperState& out) {
     return true;
 }
 
+// ---- construction ----
 VirtualPrinter::VirtualPrinter(VirtualPrinterOptions options, JobCallback onJob)
     : opt_(std::move(options)), onJob_(std::move(onJob)), paper_(opt_.paper) {}
 
@@ -36,6 +38,7 @@ VirtualPrinter::~VirtualPrinter() {
     stop();
 }
 
+// ---- status replies ----
 std::array<std::uint8_t, 4> VirtualPrinter::statusReplies() const {
     const PaperState p = paper_.load();
     const bool cover = coverOpen_.load();
@@ -49,6 +52,7 @@ std::array<std::uint8_t, 4> VirtualPrinter::statusReplies() const {
     return r;
 }
 
+// ---- socket setup (uri, start, stop) ----
 std::string VirtualPrinter::uri() const {
     const bool v6 = opt_.listenHost.find(':') != std::string::npos;
     return "tcp://" + (v6 ? "[" + opt_.listenHost + "]" : opt_.listenHost) + ":" + std::to_string(port_);
@@ -103,6 +107,7 @@ void VirtualPrinter::stop() {
     listenFd_ = wakeFd_ = -1;
 }
 
+// ---- serve loop ----
 void VirtualPrinter::run() {
     for (;;) {
         pollfd fds[2] = {{listenFd_, POLLIN, 0}, {wakeFd_, POLLIN, 0}};
@@ -144,6 +149,7 @@ void VirtualPrinter::serve(int fd) {
     parser.finish();
 }
 
+// ---- jobs ----
 void VirtualPrinter::handleJob(EscposJob&& job) {
     RenderedJob r;
     r.number = ++jobsReceived_;
@@ -170,6 +176,7 @@ void VirtualPrinter::handleJob(EscposJob&& job) {
     if (onJob_) onJob_(r);
 }
 
+// ---- renderEscposBytes ----
 std::vector<RenderedJob> renderEscposBytes(const std::vector<std::uint8_t>& bytes,
                                            const SlipRenderOptions& options) {
     std::vector<RenderedJob> jobs;

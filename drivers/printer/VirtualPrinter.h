@@ -2,7 +2,7 @@
 // renders each job (ESC @ .. cut) to a PNG. Runs in-process (tests, the kiosk demo) or under
 // `kioskctl printer emulate`.
 //
-// Sections: PaperState · VirtualPrinterOptions · RenderedJob · VirtualPrinter.
+// Sections: PaperState · VirtualPrinterOptions · RenderedJob · VirtualPrinter · renderEscposBytes.
 // Checklist:
 //   [x] listen on HOST:PORT, port 0 picks a free port (port() reports it); one connection at a time,
 //       others wait in the backlog like on a real printer's raw port
@@ -27,11 +27,13 @@
 
 namespace kiosk::printer {
 
+// ---- PaperState ----
 enum class PaperState { Ok, NearEnd, Out };
 
 // "ok" | "near-end" | "out"; false if unknown.
 bool parsePaperState(const std::string& text, PaperState& out);
 
+// ---- VirtualPrinterOptions ----
 struct VirtualPrinterOptions {
     std::string listenHost = "127.0.0.1";
     int port = 0;       // 0: any free port
@@ -40,6 +42,7 @@ struct VirtualPrinterOptions {
     SlipRenderOptions render; // paper width, font
 };
 
+// ---- RenderedJob ----
 struct RenderedJob {
     int number = 0;       // 1, 2, ... since start
     bool printed = false; // false: discarded because of paper out / cover open
@@ -50,6 +53,7 @@ struct RenderedJob {
     std::vector<std::string> warnings; // parser + renderer
 };
 
+// ---- VirtualPrinter ----
 class VirtualPrinter {
 public:
     using JobCallback = std::function<void(const RenderedJob&)>;
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<SlipRenderer> renderer_;
 };
 
+// ---- renderEscposBytes ----
 // Renders a captured ESC/POS byte stream (e.g. a file: transport capture): one image per job.
 std::vector<RenderedJob> renderEscposBytes(const std::vector<std::uint8_t>& bytes,
                                            const SlipRenderOptions& options);

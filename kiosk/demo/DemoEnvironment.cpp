@@ -1,9 +1,9 @@
 #include "kiosk/demo/DemoEnvironment.h"
 
+#include "common/PrivateFiles.h"
 #include "drivers/idcard/ReaderSimulator.h"
 #include "drivers/idcard/SimCardSet.h"
 #include "drivers/printer/VirtualPrinter.h"
-#include "offline/PrivateFiles.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
 
@@ -34,7 +34,7 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start(const DemoOptions& o, st
     // it holds keys, the store and pictures of printed slips.
     std::string why;
     for (const char* sub : {"", "/central", "/tls", "/printed"}) {
-        if (!offline::ensurePrivateDir(o.stateDir + sub, &why)) {
+        if (!common::ensurePrivateDir(o.stateDir + sub, &why)) {
             error = "the demo state directory: " + why + " (or give another --demo-state DIR)";
             return nullptr;
         }

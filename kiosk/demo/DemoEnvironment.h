@@ -7,9 +7,11 @@
 //   [x] client certificate for the demo terminal (enrolment proper: issue 5)
 //   [x] reader simulator with the demo card set; present / remove by card name
 //   [x] virtual ESC/POS printer on loopback TCP; each slip it renders is shown on screen (SlipRendered)
+//   [x] the runner's hands on it through kiosk/DemoControl only (the UI does not link this library)
 #pragma once
 
 #include "config/KioskConfig.h"
+#include "kiosk/DemoControl.h"
 #include "kiosk/EventQueue.h"
 
 #include <memory>
@@ -24,11 +26,11 @@ struct DemoOptions {
     int serverPort = 0; // 0 = any free port
 };
 
-class DemoEnvironment {
+class DemoEnvironment final : public DemoControl {
 public:
     // Starts everything or nothing: on failure returns null and says what failed in `error`.
     static std::unique_ptr<DemoEnvironment> start(const DemoOptions& options, std::string& error);
-    ~DemoEnvironment();
+    ~DemoEnvironment() override;
 
     // The kiosk config pointing at the demo server, simulator and printer.
     const config::KioskConfig& config() const { return config_; }
@@ -36,18 +38,14 @@ public:
     // Rendered slips from the virtual printer go to this queue (the app's) from now on;
     // nullptr detaches (before the queue goes away).
     void attach(EventQueue* events);
-    // Paper state of the virtual printer: "ok", "near-end" or "out".
-    bool setPaper(const std::string& state);
 
-    // Reader simulator fault injection ("sw3 41", "silence", "checksum", "none" ... see docs/IDCARD.md).
-    bool setReaderFault(const std::string& spec, std::string& error);
-
-    // Stops / restarts the central server on the same port (the network going away and back).
-    bool setServerRunning(bool running, std::string& error);
-
-    bool presentCard(const std::string& name);
-    void removeCard();
-    std::vector<std::string> cardNames() const;
+    // ---- DemoControl (see kiosk/DemoControl.h) ----
+    std::vector<std::string> cardNames() const override;
+    bool presentCard(const std::string& name) override;
+    void removeCard() override;
+    bool setPaper(const std::string& state) override;
+    bool setReaderFault(const std::string& spec, std::string& error) override;
+    bool setServerRunning(bool running, std::string& error) override;
 
 private:
     DemoEnvironment();

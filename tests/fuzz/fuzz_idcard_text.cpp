@@ -2,8 +2,8 @@
 // Invariants: no crash; decoded text and the card's JSON are valid UTF-8; masking never reveals more than
 // 10 characters of an identifier; a parsed card wipes to empty.
 #include "drivers/idcard/CardTextBlock.h"
-#include "drivers/idcard/IdNumber.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/IdNumber.h"
 #include "text/Masking.h"
 #include "text/Utf8.h"
 
@@ -11,6 +11,7 @@
 #include <string>
 
 using namespace kiosk::idcard;
+using kiosk::text::gb11643Valid;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto bytes = std::span<const std::uint8_t>(data, size);

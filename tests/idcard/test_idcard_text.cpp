@@ -1,13 +1,17 @@
 // Unit tests: UCS-2LE text, GB 11643 check digit, masking, code tables.
 #include "drivers/idcard/CodeTables.h"
-#include "drivers/idcard/IdNumber.h"
 #include "drivers/idcard/Ucs2Text.h"
+#include "text/IdNumber.h"
 
 #include <doctest/doctest.h>
 
 #include <vector>
 
 using namespace kiosk::idcard;
+using kiosk::text::gb11643CheckChar;
+using kiosk::text::gb11643Valid;
+using kiosk::text::idNumberForm;
+using kiosk::text::IdNumberForm;
 using Bytes = std::vector<std::uint8_t>;
 
 TEST_CASE("UCS-2LE decodes BMP text exactly, including CJK Extension A (not in GB2312)") {

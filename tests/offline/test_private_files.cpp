@@ -1,7 +1,7 @@
 // The terminal's state on disk (issue 8.14): the state directory 0700 and the store, its -wal and -shm
 // and the data key 0600 whatever the umask; state an older version left wider is narrowed on open.
+#include "common/PrivateFiles.h"
 #include "offline/OfflineStore.h"
-#include "offline/PrivateFiles.h"
 #include "tests/server/TempDir.h"
 
 #include <doctest/doctest.h>
@@ -13,6 +13,7 @@
 #include <fstream>
 
 using namespace kiosk::offline;
+using namespace kiosk::common;
 
 namespace {
 

@@ -1,9 +1,9 @@
 // The terminal store: durability semantics, encryption at rest, migrations, error reporting, writer thread.
+#include "common/TlsCredentials.h"
+#include "common/Uuid7.h"
 #include "offline/OfflineStore.h"
 #include "offline/RecordCipher.h"
 #include "offline/StoreWriter.h"
-#include "offline/TlsCredentials.h"
-#include "offline/Uuid7.h"
 #include "tests/server/TempDir.h"
 
 #include <doctest/doctest.h>
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 using namespace kiosk::offline;
+using namespace kiosk::common;
 using kiosk::testing::TempDir;
 
 namespace {

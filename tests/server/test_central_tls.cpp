@@ -2,9 +2,9 @@
 // client. Proves: mutual TLS works with an issued certificate; no certificate / a foreign CA / a wrong pin
 // are refused; the case query returns the demo citizens' cases (parallel steps, overdue, suspended) and
 // nothing for others; lookups are rate-limited with Retry-After; errors are JSON.
+#include "common/TlsCredentials.h"
 #include "kiosk/CentralCaseQuery.h"
 #include "offline/HttpsClient.h"
-#include "offline/TlsCredentials.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
 #include "tests/server/TempDir.h"
@@ -81,10 +81,10 @@ TEST_CASE("TLS files are created once with private keys 0600") {
     REQUIRE(::stat((c.dir / "T-1/client.key").c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     std::string before, after;
-    kiosk::offline::readWholeFile(c.dir / "tls/ca.crt", &before);
+    kiosk::common::readWholeFile(c.dir / "tls/ca.crt", &before);
     std::string error;
     REQUIRE(CertAuthority::openOrCreate(c.dir / "tls", &error));
-    kiosk::offline::readWholeFile(c.dir / "tls/ca.crt", &after);
+    kiosk::common::readWholeFile(c.dir / "tls/ca.crt", &after);
     CHECK(before == after);
 }
 
@@ -162,8 +162,8 @@ TEST_CASE("pinned public key: the right pin passes, a wrong pin is refused befor
     Central c;
     HttpsSettings s = c.terminal("T-PIN");
     std::string serverCert;
-    REQUIRE(kiosk::offline::readWholeFile(c.dir / "tls/server.crt", &serverCert));
-    s.pinnedPubkey = kiosk::offline::publicKeyPinOfCertPem(serverCert);
+    REQUIRE(kiosk::common::readWholeFile(c.dir / "tls/server.crt", &serverCert));
+    s.pinnedPubkey = kiosk::common::publicKeyPinOfCertPem(serverCert);
     REQUIRE(s.pinnedPubkey.starts_with("sha256//"));
     {
         HttpsClient ok(s);
@@ -246,7 +246,7 @@ TEST_CASE("the server certificate names what terminals connect to (--server-name
         CertAuthority::openOrCreate(dir / "tls", &error, {"central.example.gov.cn", "10.1.2.3", "fd00::7"}));
     std::ifstream in(dir / "tls/server.crt");
     const std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto cert = kiosk::offline::loadCertificatePem(pem);
+    auto cert = kiosk::common::loadCertificatePem(pem);
     REQUIRE(cert);
     CHECK(X509_check_host(cert.get(), "central.example.gov.cn", 0, 0, nullptr) == 1);
     CHECK(X509_check_host(cert.get(), "localhost", 0, 0, nullptr) == 1);
@@ -267,7 +267,7 @@ TEST_CASE("a query after the server's real idle time-out succeeds on the first t
     HttpsClient client(c.terminal("T-IDLE"));
     auto first = client.postJson("/api/v1/cases/query", kQuery);
     REQUIRE_MESSAGE(first.ok(), first.error);
-    std::this_thread::sleep_for(std::chrono::milliseconds(kiosk::offline::kServerKeepAliveS * 1000 + 1500));
+    std::this_thread::sleep_for(std::chrono::milliseconds(kiosk::common::kServerKeepAliveS * 1000 + 1500));
     auto second = client.postJson("/api/v1/cases/query", kQuery);
     CHECK_MESSAGE(second.ok(), second.error);
     CHECK_FALSE(second.retried); // the server resumes the TLS session: no failure to recover from
@@ -280,7 +280,7 @@ TEST_CASE("a server that refuses resumed TLS sessions: the client retries once o
         s.tlsSessionContext = false;
     });
     HttpsSettings h = c.terminal("T-OLDSRV");
-    for (int maxIdle : {kiosk::offline::kClientMaxIdleS, 0}) {
+    for (int maxIdle : {kiosk::common::kClientMaxIdleS, 0}) {
         // maxIdle 8: libcurl finds the connection closed by the server and opens a new one;
         // maxIdle 0: the client drops the connection itself. Either way the new connection offers
         // the cached TLS session and the handshake fails, so only the retry saves the query.

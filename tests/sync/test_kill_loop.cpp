@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 using namespace kiosk::offline;
+using namespace kiosk::common;
 using namespace std::chrono_literals;
 
 namespace {

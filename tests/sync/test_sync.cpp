@@ -1,9 +1,9 @@
 // The sync engine against the real kiosk-central over real HTTPS, with network faults injected by a TCP
 // proxy and server faults by the server's test hook. Every test ends by counting what arrived.
+#include "common/TlsCredentials.h"
 #include "offline/StoreWriter.h"
 #include "offline/SyncProtocol.h"
 #include "offline/TerminalEnrolment.h"
-#include "offline/TlsCredentials.h"
 #include "tests/sync/SyncFixture.h"
 
 #include <atomic>
@@ -13,6 +13,7 @@
 #include <thread>
 
 using namespace kiosk::offline;
+using namespace kiosk::common;
 using kiosk::testing::ProxyMode;
 using kiosk::testing::SyncFixture;
 using namespace std::chrono_literals;

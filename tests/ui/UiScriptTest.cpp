@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace kiosk::ui;
 using namespace std::chrono_literals;
 
@@ -150,4 +152,43 @@ TEST_CASE("a script that passes ends without failure") {
     CHECK(r.finished());
     CHECK_FALSE(r.failed());
     CHECK(host.shot == "x.png");
+}
+
+TEST_CASE("the verb table: an unknown verb lists every known one; the reference has a line per verb") {
+    const std::string error = parseScript("klick \"x\"\n", "s").error;
+    CHECK(error ==
+          "s:1: unknown command 'klick' (known: tap, type, card, wait, wait-for, wait-for-slip, expect, "
+          "expect-not, expect-slip, expect-slip-not, screenshot, printer, reader, layout, check-layout, "
+          "server): klick \"x\"");
+    const std::string ref = scriptVerbReference();
+    for (const char* verb :
+         {"tap \"LABEL\"", "card NAME|remove", "wait-for \"TEXT\" TIME", "printer paper out",
+          "reader fault SPEC", "layout WxH [SCALE]", "check-layout", "server down|up"})
+        CHECK_MESSAGE(ref.find(std::string("  ") + verb) != std::string::npos, verb);
+    CHECK(std::count(ref.begin(), ref.end(), '\n') == 16);
+}
+
+TEST_CASE("every verb's command carries its row; layout, server and printer read their arguments") {
+    const ParsedScript p = parseScript("layout 1024x600 1.25\nserver down\nprinter paper near-end\n"
+                                       "check-layout\nwait-for-slip \"X\" 2s\n",
+                                       "s");
+    REQUIRE_MESSAGE(p.error.empty(), p.error);
+    REQUIRE(p.commands.size() == 5);
+    for (const auto& c : p.commands)
+        CHECK(c.verb != nullptr);
+    using K = ScriptCommand::Kind;
+    CHECK(p.commands[0].kind == K::Layout);
+    CHECK(p.commands[0].width == 1024);
+    CHECK(p.commands[0].height == 600);
+    CHECK(p.commands[0].scale == 1.25);
+    CHECK(p.commands[1].kind == K::Server);
+    CHECK(p.commands[1].arg == "down");
+    CHECK(p.commands[2].arg == "near-end");
+    CHECK(p.commands[3].kind == K::CheckLayout);
+    CHECK(p.commands[4].kind == K::WaitForSlip);
+    CHECK(p.commands[4].duration == 2000ms);
+    CHECK(parseScript("layout 100x100\n", "s").error.find("s:1: layout needs a size") == 0);
+    CHECK(parseScript("server sideways\n", "s").error.find("s:1: server needs") == 0);
+    CHECK(parseScript("printer paper wet\n", "s").error.find("s:1: printer paper must be") == 0);
+    CHECK(parseScript("reader fault\n", "s").error.find("s:1: reader fault needs a fault") == 0);
 }

@@ -16,6 +16,7 @@
 
 using namespace kiosk::printer;
 
+// ---- render ----
 namespace {
 std::string nthPath(const std::string& out, int n) {
     if (n == 1) return out;

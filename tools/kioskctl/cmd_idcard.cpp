@@ -7,9 +7,9 @@
 //       protocol error (message on stderr, Chinese + technician detail, no personal data)
 //   [x] status --port PATH [--baud N] [--json]: SAM status and SAM id
 //   [x] simulate [--cards FILE] [--link PATH] [--pace-baud N] [--keep-answering] [--present NAME]
-//   [--no-stdin]:
-//       first stdout line is the pty path (flushed); stdin commands: present NAME, remove, fault SPEC, list,
-//       state, unplug, replug, quit; exits cleanly on EOF (unless --no-stdin), SIGTERM, SIGINT
+//       [--no-stdin]: first stdout line is the pty path (flushed); stdin commands: present NAME, remove,
+//       fault SPEC, list, state, unplug, replug, quit; exits cleanly on EOF (unless --no-stdin), SIGTERM,
+//       SIGINT
 #include "drivers/serial/SerialLine.h"
 #include "tools/kioskctl/Commands.h"
 
@@ -39,6 +39,7 @@ namespace ic = kiosk::idcard;
 
 namespace {
 
+// ---- options ----
 constexpr int kExitCard = 0;
 constexpr int kExitNoCard = 2;
 constexpr int kExitDevice = 3;

@@ -32,6 +32,7 @@ using namespace kiosk::printer;
 
 namespace {
 
+// ---- options ----
 struct PrinterOptions {
     std::string printer, terminal;
     int paperWidth = 80, timeoutMs = 3000;
@@ -55,7 +56,7 @@ std::string hostName() {
     return buf;
 }
 
-// test ---------------------------------------------------------------------------------------------------
+// ---- test ----
 
 int runTest(const PrinterOptions& o) {
     const int width = o.paperWidth, timeout = o.timeoutMs;
@@ -106,7 +107,7 @@ int runTest(const PrinterOptions& o) {
     return 0;
 }
 
-// status -------------------------------------------------------------------------------------------------
+// ---- status ----
 
 int runStatus(const PrinterOptions& o) {
     const int timeout = o.timeoutMs;
@@ -133,7 +134,7 @@ int runStatus(const PrinterOptions& o) {
     }
 }
 
-// emulate ------------------------------------------------------------------------------------------------
+// ---- emulate ----
 
 bool splitHostPort(const std::string& s, std::string& host, int& port) {
     std::string portText;
@@ -261,7 +262,7 @@ int runEmulate(const PrinterOptions& o) {
 
 } // namespace
 
-// command tree -------------------------------------------------------------------------------------------
+// ---- command tree ----
 
 void kioskctl::addPrinterCommand(CLI::App& root, int* exitCode) {
     CLI::App* printer = root.add_subcommand("printer", "receipt printer tools");

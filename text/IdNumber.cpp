@@ -1,7 +1,7 @@
 // ID number check digit and forms. Checklist: see IdNumber.h.
-#include "drivers/idcard/IdNumber.h"
+#include "text/IdNumber.h"
 
-namespace kiosk::idcard {
+namespace kiosk::text {
 
 std::optional<char> gb11643CheckChar(std::string_view first17) {
     static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -42,4 +42,4 @@ IdNumberForm idNumberForm(std::string_view id) {
     return IdNumberForm::Invalid;
 }
 
-} // namespace kiosk::idcard
+} // namespace kiosk::text

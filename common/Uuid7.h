@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 std::string newUuid7(std::int64_t unixMs);
 std::string newUuid7(); // now
 bool isUuid(const std::string& s);
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

@@ -1,14 +1,14 @@
 // Thin RAII layer over SQLite (see SqliteDb.h).
 //
 // Sections: statement | database | transaction
-#include "offline/SqliteDb.h"
+#include "common/SqliteDb.h"
 
-#include "offline/PrivateFiles.h"
+#include "common/PrivateFiles.h"
 
 #include <chrono>
 #include <thread>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 // ---- statement ----
 SqliteStatement::SqliteStatement(SqliteDb& db, std::string_view sql) : db_(db) {
@@ -160,4 +160,4 @@ void SqliteTransaction::commit() {
     done_ = true;
 }
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

@@ -1,12 +1,12 @@
 // UUIDv7 generation (see Uuid7.h).
-#include "offline/Uuid7.h"
+#include "common/Uuid7.h"
 
 #include <chrono>
 #include <cstdio>
 
 #include <openssl/rand.h>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 std::string newUuid7(std::int64_t unixMs) {
     unsigned char b[16];
@@ -40,4 +40,4 @@ bool isUuid(const std::string& s) {
     return true;
 }
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

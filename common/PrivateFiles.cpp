@@ -2,7 +2,7 @@
 // what mkdir and open ask for, and an existing file keeps whatever mode it had).
 //
 // Sections: directories | files
-#include "offline/PrivateFiles.h"
+#include "common/PrivateFiles.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 namespace {
 
@@ -107,4 +107,4 @@ bool narrowPrivateFile(const std::string& path, std::string* error) {
     return true;
 }
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

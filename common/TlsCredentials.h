@@ -16,7 +16,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 // ---- owning handles ----
 struct EvpPkeyFree {
@@ -61,4 +61,4 @@ FileCreate createFileExclusive(const std::string& path, const std::string& conte
 // "sha256//BASE64" of the certificate's public key (SPKI DER); empty on failure.
 std::string publicKeyPinOfCertPem(const std::string& certPem);
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

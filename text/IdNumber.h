@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk::idcard {
+namespace kiosk::text {
 
 // The check character ('0'-'9' or 'X') for the first 17 digits; nullopt if they are not 17 digits.
 std::optional<char> gb11643CheckChar(std::string_view first17);
@@ -27,4 +27,4 @@ bool gb11643Valid(std::string_view id);
 enum class IdNumberForm { Invalid, Gb11643, Foreign2017 };
 IdNumberForm idNumberForm(std::string_view id);
 
-} // namespace kiosk::idcard
+} // namespace kiosk::text

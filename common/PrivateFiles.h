@@ -15,7 +15,7 @@
 
 #include <string>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 // Creates `dir` (and missing parents) 0700, or shuts group and others out of an existing one.
 // False with *error (naming the directory and the fix) when that is not possible.
@@ -27,4 +27,4 @@ bool ensurePrivateFile(const std::string& path, std::string* error = nullptr);
 // Shuts group and others out of `path` if it exists (a symlink is left alone); true when it does not exist.
 bool narrowPrivateFile(const std::string& path, std::string* error = nullptr);
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

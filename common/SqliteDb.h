@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 struct SqliteError : std::runtime_error {
     int code;
@@ -92,4 +92,4 @@ private:
     bool done_ = false;
 };
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

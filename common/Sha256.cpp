@@ -1,8 +1,8 @@
-#include "offline/Sha256.h"
+#include "common/Sha256.h"
 
 #include <openssl/evp.h>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 std::string sha256Hex(const std::string& data) {
     unsigned char md[EVP_MAX_MD_SIZE];
@@ -17,4 +17,4 @@ std::string sha256Hex(const std::string& data) {
     return out;
 }
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

@@ -4,8 +4,8 @@
 
 #include <string>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 
 std::string sha256Hex(const std::string& data);
 
-} // namespace kiosk::offline
+} // namespace kiosk::common

@@ -1,7 +1,7 @@
 // TLS credential helpers (see TlsCredentials.h).
 //
 // Sections: key + CSR | PEM conversion | files | pins
-#include "offline/TlsCredentials.h"
+#include "common/TlsCredentials.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -17,7 +17,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
-namespace kiosk::offline {
+namespace kiosk::common {
 namespace {
 
 struct BioFree {
@@ -226,4 +226,4 @@ std::string publicKeyPinOfCertPem(const std::string& certPem) {
     return "sha256//" + std::string(reinterpret_cast<char*>(b64), static_cast<size_t>(n));
 }
 
-} // namespace kiosk::offline
+} // namespace kiosk::common
