@@ -19,6 +19,7 @@ struct HallContacts {
     std::string address;
     std::string hours;
     bool empty() const { return hotline.empty() && address.empty() && hours.empty(); }
+    bool operator==(const HallContacts&) const = default;
 };
 
 // Reads the catalog's "district" object. A missing, mistyped, over-long (over 200 bytes) or

@@ -61,11 +61,14 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
     } else {
         printer_ = std::make_unique<NoPrinter>();
     }
-    HallFlowSettings fs;
-    fs.idleTimeout = std::chrono::seconds(c.terminal.idleTimeoutS);
-    fs.idleWarning = std::chrono::seconds(c.terminal.idleWarningS);
-    fs.terminalId = c.terminal.id;
-    hall_ = std::make_unique<HallFlow>(fs, *reader_, *cases_, *printer_, strings_);
+    TerminalSettings ts;
+    ts.flows = c.terminal.mode == config::Mode::Counter ? FlowSet::Counter : FlowSet::Hall;
+    ts.session.idleTimeout = std::chrono::seconds(c.terminal.idleTimeoutS);
+    ts.session.idleWarning = std::chrono::seconds(c.terminal.idleWarningS);
+    ts.session.language = c.terminal.language;
+    ts.terminalId = c.terminal.id;
+    stringsLanguage_ = c.terminal.language;
+    terminal_ = std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_});
 
     // The sync engine: uploads the outbox, sends heartbeats with device health, refreshes the catalog.
     offline::SyncSettings ss = syncSettingsFor(c);
@@ -134,36 +137,59 @@ KioskApp::~KioskApp() {
     reader_.reset();
 }
 
+void KioskApp::setLanguage(std::string_view language) {
+    terminal_->session().setLanguage(std::string(language));
+    followSessionLanguage();
+}
+
+void KioskApp::followSessionLanguage() {
+    const std::string& wanted = terminal_->session().language();
+    if (wanted == stringsLanguage_) return;
+    strings_ = StringTable::load(wanted); // the flows hold a reference to strings_: it stays valid
+    stringsLanguage_ = wanted;
+    ++changes_;
+}
+
+void KioskApp::note(const AppEvent& e) {
+    if (const auto* sync = std::get_if<SyncStatusChanged>(&e)) {
+        // Only reachable or not is shown (the footer); a heartbeat that changes nothing is not a frame.
+        if (!syncStatus_ || syncStatus_->online != sync->online) ++changes_;
+        syncStatus_ = *sync;
+        logSync(*sync);
+    }
+    if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
+    if (const auto* catalog = std::get_if<CatalogChanged>(&e)) {
+        if (!(catalog->contacts == contacts_)) ++changes_;
+        contacts_ = catalog->contacts;
+    }
+    // Not shown by the hall terminal; the counter pad's screen will count it (issue 13).
+    if (const auto* roster = std::get_if<RosterChanged>(&e)) roster_ = roster->roster;
+    if (const auto* store = std::get_if<StoreProblemReported>(&e))
+        storeLog_.set(store->detail, LogLevel::Error, "the offline store failed: " + store->detail);
+    if (const auto* rejected = std::get_if<RecordRejected>(&e))
+        log_.warning("sync", "the central server refused a record: " + rejected->error);
+    if (std::holds_alternative<RatingRequested>(e))
+        log_.info("sync", "a rating request arrived (the counter pad's rating flow is issue 13)");
+    if (const auto* query = std::get_if<CaseQueryFinished>(&e)) checkConnection(*query);
+}
+
 int KioskApp::pump(TimePoint now) {
+    Navigator& navigator = terminal_->navigator();
     std::vector<AppEvent> events = events_.drain();
     for (const AppEvent& e : events) {
-        if (const auto* sync = std::get_if<SyncStatusChanged>(&e)) {
-            syncStatus_ = *sync;
-            logSync(*sync);
-        }
-        if (const auto* reader = std::get_if<ReaderStatusChanged>(&e)) readerConnected_ = reader->connected;
-        if (const auto* catalog = std::get_if<CatalogChanged>(&e)) contacts_ = catalog->contacts;
-        if (const auto* roster = std::get_if<RosterChanged>(&e)) roster_ = roster->roster;
-        if (const auto* store = std::get_if<StoreProblemReported>(&e))
-            storeLog_.set(store->detail, LogLevel::Error, "the offline store failed: " + store->detail);
-        if (const auto* rejected = std::get_if<RecordRejected>(&e))
-            log_.warning("sync", "the central server refused a record: " + rejected->error);
-        if (std::holds_alternative<RatingRequested>(e))
-            log_.info("sync", "a rating request arrived (the counter pad's rating flow is issue 13)");
-        if (const auto* query = std::get_if<CaseQueryFinished>(&e)) checkConnection(*query);
-        hall_->handle(e, now);
+        note(e);
+        navigator.handle(e, now);
     }
     for (AppEvent& e : events) {
         if (auto* p = std::get_if<CardPresented>(&e)) p->citizen.wipe();
     }
-    hall_->tick(now);
-    if (hall_->idleTimeouts() != timeoutsSeen_) {
-        // The next citizen starts in the terminal's own language.
-        timeoutsSeen_ = hall_->idleTimeouts();
+    navigator.tick(now);
+    if (navigator.idleTimeouts() != timeoutsSeen_) {
+        timeoutsSeen_ = navigator.idleTimeouts();
         log_.info("session", "citizen session ended after " + std::to_string(config_.terminal.idleTimeoutS) +
                                  " s without a touch");
-        setLanguage(config_.terminal.language);
     }
+    followSessionLanguage(); // a time-out gives the next citizen the terminal's own language
     return static_cast<int>(events.size());
 }
 

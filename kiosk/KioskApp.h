@@ -1,8 +1,9 @@
 // KioskApp — the composition root of the application core: from a config it builds the event
-// queue, the device and network services and the flows, and pumps worker events into the flows.
+// queue, the device and network services and the terminal (session, navigator, the flows of the
+// terminal's kind from kiosk/FlowCatalog), and pumps worker events into it.
 // No ImGui here: ui/ draws what KioskApp holds and calls its flows.
 //
-//   [x] hall mode: HallFlow with the ID card reader and the central case query
+//   [x] hall mode: the hall's flows with the ID card reader and the central case query
 //   [x] counter mode: the window sign (rating flow: later issue)
 //   [x] receipt printer (ESC/POS print queue) when [printer] uri is not "none"
 //   [x] the language shown (string table); back to the configured one when a session times out
@@ -15,9 +16,10 @@
 
 #include "config/KioskConfig.h"
 #include "kiosk/EventQueue.h"
-#include "kiosk/HallFlow.h"
+#include "kiosk/HallContacts.h"
 #include "kiosk/Log.h"
 #include "kiosk/StringTable.h"
+#include "kiosk/Terminal.h"
 
 #include <atomic>
 #include <memory>
@@ -38,7 +40,8 @@ public:
 
     const config::KioskConfig& config() const { return config_; }
     EventQueue& events() { return events_; }
-    HallFlow& hall() { return *hall_; }
+    Terminal& terminal() { return *terminal_; }
+    const Terminal& terminal() const { return *terminal_; }
     const StringTable& strings() const { return strings_; }
     // The sync engine's last word (nothing before its first cycle).
     const std::optional<SyncStatusChanged>& syncStatus() const { return syncStatus_; }
@@ -46,19 +49,27 @@ public:
     const HallContacts& contacts() const { return contacts_; }
     // The staff on duty per window, as the server last sent it (null until it first arrives).
     const nlohmann::json& roster() const { return roster_; }
-    void setLanguage(std::string_view language) { strings_ = StringTable::load(language); }
+    // The citizen's choice for this session (the next citizen after a time-out gets the terminal's).
+    void setLanguage(std::string_view language);
+    // Moves whenever anything on screen may have changed: the terminal's flows and session, the
+    // connection state, the district's contacts, the language.
+    std::uint64_t revision() const { return changes_ + terminal_->revision(); }
 
     // Delivers every queued worker event to the flows, then lets time-outs fire. Returns the
     // number of events delivered (the runner redraws when it is not zero).
     int pump(TimePoint now);
     Logger& log() { return log_; }
-    std::optional<TimePoint> nextDeadline(TimePoint now) const { return hall_->nextDeadline(now); }
-    void userActivity(TimePoint now) { hall_->userActivity(now); }
+    std::optional<TimePoint> nextDeadline(TimePoint now) const {
+        return terminal_->navigator().nextDeadline(now);
+    }
+    void userActivity(TimePoint now) { terminal_->navigator().userActivity(now); }
 
 private:
     void checkStateAndEnrolment();
     void logSync(const SyncStatusChanged& s);
     void checkConnection(const CaseQueryFinished& q);
+    void note(const AppEvent& e); // what the app itself keeps of an event
+    void followSessionLanguage();
 
     config::KioskConfig config_;
     Logger& log_;
@@ -74,7 +85,9 @@ private:
     HallContacts contacts_;
     nlohmann::json roster_; // the latest roster, for the counter pad (issue 13)
     StringTable strings_;
-    std::unique_ptr<HallFlow> hall_;
+    std::string stringsLanguage_; // the language strings_ was loaded for
+    std::unique_ptr<Terminal> terminal_;
+    std::uint64_t changes_ = 0; // of what the app itself shows (connection, contacts, language)
     int timeoutsSeen_ = 0;
 };
 

@@ -1,8 +1,10 @@
 // CaseQueryScreen — 办件查询: place the card, then the citizen's cases with their steps and time left.
 //
-// Sections: waiting for a card | loading | one case card | results | failure
+// Sections: waiting for a card | one case card (its steps, the print button) | results | the screen (loading,
+// failure)
 #include "ui/Screens.h"
 
+#include "kiosk/CaseQueryFlow.h"
 #include "text/Masking.h"
 
 namespace kiosk::ui {
@@ -23,9 +25,11 @@ ImU32 statusColor(const Theme& th, const CaseRecord& c) {
     }
 }
 
-void drawWaitingWords(Ui& ui, const HallFlow& flow);
+// ---- waiting for a card ----
 
-void drawWaiting(Ui& ui, const HallFlow& flow) {
+void drawWaitingWords(Ui& ui, const CardReaderView& reader);
+
+void drawWaiting(Ui& ui, const CardReaderView& reader) {
     const float em = ui.em;
     // A card on a reader, drawn: the citizen sees where to put it. The words below it matter more:
     // on a short screen (or at a large text scale) the picture shrinks, or goes, to leave them room.
@@ -35,7 +39,7 @@ void drawWaiting(Ui& ui, const HallFlow& flow) {
                         ui.fonts.font(FontSize::Large)->FontSize;
     const float ch = std::min(em * 4.4f, avail.y - words - em * 3.2f); // 1.2 em above, 1.6 below, slack
     if (ch < em * 1.5f) {
-        drawWaitingWords(ui, flow);
+        drawWaitingWords(ui, reader);
         return;
     }
     ImGui::Dummy(ImVec2(0, em * 1.2f));
@@ -55,16 +59,16 @@ void drawWaiting(Ui& ui, const HallFlow& flow) {
                           ui.theme.pending);
     }
     ImGui::Dummy(ImVec2(0, ch + em * 1.6f));
-    drawWaitingWords(ui, flow);
+    drawWaitingWords(ui, reader);
 }
 
-void drawWaitingWords(Ui& ui, const HallFlow& flow) {
+void drawWaitingWords(Ui& ui, const CardReaderView& reader) {
     const float em = ui.em;
-    if (!flow.readerConnected()) {
-        text(ui, ui.t(flow.readerMessageKey()), FontSize::Large, ui.theme.bad, Align::Center);
+    if (!reader.connected) {
+        text(ui, ui.t(reader.messageKey), FontSize::Large, ui.theme.bad, Align::Center);
         return;
     }
-    const std::string& key = flow.readerMessageKey();
+    const std::string& key = reader.messageKey;
     if (key == "reader.reading") { // a card is being read: keep it still
         text(ui, ui.t("reader.reading"), FontSize::Title, ui.theme.active, Align::Center);
         return;
@@ -77,6 +81,8 @@ void drawWaitingWords(Ui& ui, const HallFlow& flow) {
         text(ui, ui.t(key), FontSize::Large, ui.theme.warn, Align::Center);
     }
 }
+
+// ---- one case card ----
 
 // The steps left to right, like a progress bar a citizen knows from parcel tracking: a filled dot
 // for done, a ring with a dot for in progress (several at once = parallel approval), an empty ring
@@ -126,21 +132,21 @@ void drawSteps(Ui& ui, const CaseRecord& c, float width) {
 }
 
 // Draws one case as a card at `start`, `width` wide; returns its bottom edge.
-float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float width, TimePoint now) {
-    const CaseRecord& c = flow.caseQuery().cases[index];
+float drawCaseCard(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx, size_t index, ImVec2 start, float width) {
+    const CaseRecord& c = flow.view().cases[index];
     const float em = ui.em;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
     // The print button sits in the card's top-right corner, visible as soon as the card is.
     float printWidth = 0.f;
-    if (flow.canPrint()) {
+    if (ctx.terminal.slips().available()) {
         const ImVec2 size(em * 5.2f, em * 1.8f);
         printWidth = size.x + em * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(start.x + width - size.x - em * 0.6f, start.y + em * 0.5f));
         ImGui::PushID(static_cast<int>(index));
         if (button(ui, ui.t("print.button"), size, ButtonKind::Secondary, FontSize::Body))
-            ui.later.post([&flow, index, now] { flow.printCase(index, now); });
+            ui.later.post([&flow, index, now = ctx.now] { flow.printCase(index, now); });
         ImGui::PopID();
     }
     ImGui::SetCursorScreenPos(ImVec2(start.x + em * 0.8f, start.y + em * 0.6f));
@@ -203,10 +209,13 @@ float drawCaseCard(Ui& ui, HallFlow& flow, size_t index, ImVec2 start, float wid
     return bottom;
 }
 
-void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
-    const CaseQueryView& view = flow.caseQuery();
+// ---- results ----
+
+void drawResults(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
+    const CaseQueryView& view = flow.view();
     const float em = ui.em;
-    const CitizenIdentity& who = *view.citizen;
+    if (!ctx.terminal.session().citizen()) return; // results are always someone's: never reached
+    const CitizenIdentity& who = *ctx.terminal.session().citizen();
     text(ui, ui.f("cases.citizen", {text::maskName(who.name), who.maskedIdNumber}), FontSize::Large,
          ui.theme.text);
     if (!who.idChecksumOk) text(ui, ui.t("cases.checksum_warning"), FontSize::Body, ui.theme.warn);
@@ -242,7 +251,7 @@ void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
         const int col = static_cast<int>(i % static_cast<size_t>(columns));
         if (col == 0 && i > 0) rowStart.y = rowBottom + gap;
         const ImVec2 at(rowStart.x + static_cast<float>(col) * (cardWidth + gap), rowStart.y);
-        rowBottom = std::max(rowBottom, drawCaseCard(ui, flow, i, at, cardWidth, now));
+        rowBottom = std::max(rowBottom, drawCaseCard(ui, flow, ctx, i, at, cardWidth));
     }
     ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowBottom + gap));
     ImGui::Dummy(ImVec2(avail, 0));
@@ -253,25 +262,29 @@ void drawResults(Ui& ui, HallFlow& flow, TimePoint now) {
 
 } // namespace
 
-void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
+// ---- the screen ----
+
+void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
     const float em = ui.em;
-    const CaseQueryView& view = flow.caseQuery();
+    const CaseQueryView& view = flow.view();
     if (titleRow(ui, ui.t("cases.title"))) {
-        ui.later.post([&flow] { flow.goHome(); });
+        ui.later.post([&navigator = ctx.terminal.navigator()] { navigator.goHome(); });
         return;
     }
 
     switch (view.phase) {
     case CaseQueryPhase::WaitingForCard:
-        drawWaiting(ui, flow);
+        drawWaiting(ui, ctx.terminal.reader());
         break;
-    case CaseQueryPhase::Loading:
+    case CaseQueryPhase::Loading: {
+        const auto& who = ctx.terminal.session().citizen();
         ImGui::Dummy(ImVec2(0, em * 3));
-        text(ui, ui.f("cases.loading", {text::maskName(view.citizen->name)}), FontSize::Large, ui.theme.text,
-             Align::Center);
+        text(ui, ui.f("cases.loading", {who ? text::maskName(who->name) : std::string()}), FontSize::Large,
+             ui.theme.text, Align::Center);
         break;
+    }
     case CaseQueryPhase::Results:
-        drawResults(ui, flow, now);
+        drawResults(ui, flow, ctx);
         break;
     case CaseQueryPhase::Failed: {
         ImGui::Dummy(ImVec2(0, em * 2));
@@ -281,7 +294,7 @@ void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now) {
         ImGui::Dummy(ImVec2(0, em));
         const ImVec2 size(em * 6, em * 2.4f);
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
-        if (button(ui, ui.t("app.retry"), size)) ui.later.post([&flow, now] { flow.retryCaseQuery(now); });
+        if (button(ui, ui.t("app.retry"), size)) ui.later.post([&flow, now = ctx.now] { flow.retry(now); });
         break;
     }
     }

@@ -1,22 +1,13 @@
-// HomeScreen — the hall's four entries as large tiles: 2x2 in landscape, a column in portrait.
+// HomeScreen — the hall's entries as large tiles: 2 columns in landscape, a column in portrait.
+// The tiles are the hall's flows, in the catalog's order, each with its strings (ui/ScreenCatalog.cpp).
 #include "ui/Screens.h"
 
 namespace kiosk::ui {
 
-void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint now) {
+void drawHomeScreen(Ui& ui, ScreenContext& ctx, std::span<const HomeTile> tiles) {
     const float em = ui.em;
-    struct Entry {
-        const char* title;
-        const char* sub;
-        HallScreen screen;
-    };
-    const Entry entries[] = {
-        {"home.case_query", "home.case_query_sub", HallScreen::CaseQuery},
-        {"home.complaint", "home.complaint_sub", HallScreen::Complaint},
-        {"home.complaint_track", "home.complaint_track_sub", HallScreen::ComplaintTrack},
-        {"home.service_guide", "home.service_guide_sub", HallScreen::ServiceGuide},
-    };
-    const int count = static_cast<int>(std::size(entries));
+    const ScreenInfo& info = ctx.info;
+    const int count = static_cast<int>(tiles.size());
 
     // What fits decides what is shown: at a large text scale or on a short screen the greeting,
     // then the tiles' second lines give way, so the tiles' titles never clip (checked by the
@@ -31,7 +22,7 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
     const float footer = textHeight(ui, footerText, FontSize::Body, avail.x) + em * 0.6f;
     const bool portrait = avail.x < avail.y;
     const int cols = portrait ? 1 : 2;
-    const int rows = (count + cols - 1) / cols;
+    const int rows = std::max(1, (count + cols - 1) / cols);
     const float gap = em * 0.8f;
     const float titleH = ui.fonts.font(FontSize::Title)->FontSize;
     const float bodyH = ui.fonts.font(FontSize::Body)->FontSize;
@@ -69,9 +60,11 @@ void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint no
         const int r = i / cols, c = i % cols;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + static_cast<float>(c) * (w + gap),
                                          top + static_cast<float>(r) * (h + gap)));
-        if (tile(ui, ui.t(entries[i].title), showSub ? ui.t(entries[i].sub) : std::string_view(),
-                 ImVec2(w, h)))
-            ui.later.post([&flow, screen = entries[i].screen, now] { flow.open(screen, now); });
+        const HomeTile& t = tiles[static_cast<size_t>(i)];
+        if (tile(ui, ui.t(t.titleKey), showSub ? ui.t(t.subKey) : std::string_view(), ImVec2(w, h)))
+            ui.later.post([&navigator = ctx.terminal.navigator(), id = t.flowId, now = ctx.now] {
+                navigator.open(id, now);
+            });
     }
     const float winBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::SetCursorScreenPos(ImVec2(startX, winBottom - footer + em * 0.3f));

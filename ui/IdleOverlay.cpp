@@ -4,7 +4,7 @@
 
 namespace kiosk::ui {
 
-void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now) {
+void drawIdleOverlay(Ui& ui, Navigator& navigator, int secondsLeft, TimePoint now) {
     const float em = ui.em;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImDrawList* dl = beginDimmedOverlay(ui, "idle");
@@ -24,7 +24,8 @@ void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now) {
     ImGui::Dummy(ImVec2(0, em * 0.6f));
     const ImVec2 size(em * 8, em * 2.4f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + (box.x - size.x) * 0.5f, ImGui::GetCursorScreenPos().y));
-    if (button(ui, ui.t("idle.continue"), size)) ui.later.post([&flow, now] { flow.userActivity(now); });
+    if (button(ui, ui.t("idle.continue"), size))
+        ui.later.post([&navigator, now] { navigator.userActivity(now); });
     ImGui::PopClipRect();
     ImGui::EndGroup();
     ImGui::End();

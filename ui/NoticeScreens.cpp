@@ -2,21 +2,23 @@
 // counter pad's window sign until rating lands.
 #include "ui/Screens.h"
 
+#include "kiosk/NoticeFlow.h"
+
 namespace kiosk::ui {
 
-void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey,
-                      const HallContacts* contacts) {
+void drawNoticeScreen(Ui& ui, NoticeFlow& flow, ScreenContext& ctx) {
     const float em = ui.em;
-    if (titleRow(ui, ui.t(titleKey))) {
-        ui.later.post([&flow] { flow.goHome(); });
+    if (titleRow(ui, ui.t(flow.view().titleKey))) {
+        ui.later.post([&navigator = ctx.terminal.navigator()] { navigator.goHome(); });
         return;
     }
     ImGui::Dummy(ImVec2(0, em * 0.8f));
     const float width = ImGui::GetContentRegionAvail().x - em * 2;
     ImGui::Indent(em);
-    text(ui, ui.t(messageKey), FontSize::Large, ui.theme.textMuted, Align::Center, width);
+    text(ui, ui.t(flow.view().messageKey), FontSize::Large, ui.theme.textMuted, Align::Center, width);
     // Where to turn instead, from the district's own data (the catalog), when the server sent it.
-    if (contacts && !contacts->empty()) {
+    const HallContacts* contacts = &ctx.contacts;
+    if (!contacts->empty()) {
         ImGui::Dummy(ImVec2(0, em * 0.8f));
         if (!contacts->hotline.empty())
             text(ui, keepTogether(ui.t("contacts.hotline") + " " + contacts->hotline), FontSize::Title,
@@ -31,7 +33,9 @@ void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::st
     ImGui::Unindent(em);
 }
 
-void drawCounterScreen(Ui& ui, const ScreenInfo& info) {
+void drawCounterScreen(Ui& ui, ScreenContext& ctx, std::span<const HomeTile> tiles) {
+    (void)tiles; // the counter pad has no flows yet (issue 13)
+    const ScreenInfo& info = ctx.info;
     const float em = ui.em;
     ImGui::Dummy(ImVec2(0, em * 1.5f));
     text(ui, ui.f("counter.title", {std::to_string(info.counter)}), FontSize::Title, ui.theme.text,

@@ -1,12 +1,16 @@
 // Screens — one function per screen; each draws the current state of a flow and sends the
-// citizen's taps back to it. Screens hold no state of their own (all of it lives in kiosk/).
+// citizen's taps back to it (through Ui::later, run when the frame is complete). Screens hold no
+// state of their own (all of it lives in kiosk/). The screens of flows are declared where they are
+// listed, in ui/ScreenCatalog.cpp (one declaration and one line each); what all screens share is here.
 #pragma once
 
-#include "kiosk/HallFlow.h"
+#include "kiosk/HallContacts.h"
+#include "kiosk/Terminal.h"
 #include "ui/SlipTexture.h"
 #include "ui/Widgets.h"
 
 #include <optional>
+#include <span>
 #include <string>
 
 namespace kiosk::ui {
@@ -18,21 +22,36 @@ struct ScreenInfo {
     std::optional<bool> online; // the central server reachable (nothing before the first sync cycle)
 };
 
+// What every screen may read and call besides its own flow.
+struct ScreenContext {
+    Terminal& terminal; // navigator (home), session (who, activity), slips, the reader's words
+    const HallContacts& contacts;
+    const ScreenInfo& info;
+    TimePoint now;
+};
+
+// A home screen tile: the flow it opens and its string keys (ui/ScreenCatalog.cpp).
+struct HomeTile {
+    std::string_view flowId;
+    std::string_view titleKey;
+    std::string_view subKey;
+};
+
 // The blue bar at the top: hall name, and the language switch. Returns true when the language
 // switch was tapped.
 bool drawHeader(Ui& ui, const ScreenInfo& info, float height);
 
-void drawHomeScreen(Ui& ui, HallFlow& flow, const ScreenInfo& info, TimePoint now);
-void drawCaseQueryScreen(Ui& ui, HallFlow& flow, TimePoint now);
-// A screen whose service is not available on this terminal yet: says so, where to turn instead
-// (the district's hotline, address and hours when known), and offers the way home.
-void drawNoticeScreen(Ui& ui, HallFlow& flow, std::string_view titleKey, std::string_view messageKey,
-                      const HallContacts* contacts = nullptr);
+// ---- homes (one per kind of terminal) ----
+// The hall's entries as large tiles: 2x2 in landscape, a column in portrait.
+void drawHomeScreen(Ui& ui, ScreenContext& ctx, std::span<const HomeTile> tiles);
+// The counter pad's window sign (its rating flow is issue 13).
+void drawCounterScreen(Ui& ui, ScreenContext& ctx, std::span<const HomeTile> tiles);
+
+// ---- over every screen ----
 // Dims the screen and counts down; "continue" keeps the session.
-void drawIdleOverlay(Ui& ui, HallFlow& flow, int secondsLeft, TimePoint now);
-void drawCounterScreen(Ui& ui, const ScreenInfo& info);
+void drawIdleOverlay(Ui& ui, Navigator& navigator, int secondsLeft, TimePoint now);
 // While a slip prints, after it printed, or when it failed (then with what it says, on screen).
-void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture);
+void drawSlipDialog(Ui& ui, SlipTracker& slips, SlipTexture& texture);
 
 // The kiosk could not start (its config file has problems): what the technician reads on the screen.
 struct OutOfServiceInfo {

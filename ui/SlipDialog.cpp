@@ -4,8 +4,8 @@
 
 namespace kiosk::ui {
 
-void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
-    const SlipView& slip = flow.slip();
+void drawSlipDialog(Ui& ui, SlipTracker& slips, SlipTexture& texture) {
+    const SlipView& slip = slips.view();
     if (slip.phase == SlipPhase::None) {
         texture.release();
         return;
@@ -68,7 +68,7 @@ void drawSlipDialog(Ui& ui, HallFlow& flow, SlipTexture& texture) {
     if (slip.phase != SlipPhase::Printing) {
         const ImVec2 size(em * 6, em * 2.2f);
         ImGui::SetCursorScreenPos(ImVec2(p.x + (panelW - size.x) * 0.5f, p.y + panelH - size.y - em * 0.6f));
-        if (button(ui, ui.t("print.close"), size)) ui.later.post([&flow] { flow.closeSlip(); });
+        if (button(ui, ui.t("print.close"), size)) ui.later.post([&slips] { slips.close(); });
     }
     ImGui::EndGroup();
     ImGui::End();

@@ -1,6 +1,6 @@
 // SlipTexture — a slip picture (8-bit grey, from the printer driver) as a texture ImGui can draw.
 // Re-uploaded only when the picture's serial changes. Serials are unique for the terminal's life
-// (HallFlow never reuses one), so a cached texture cannot pass for another citizen's slip. The
+// (kiosk/SlipTracker never reuses one), so a cached texture cannot pass for another citizen's slip. The
 // texture also keeps the words of the picture it holds: the dialog registers those, so a script
 // checks what is really on screen, not what the flow meant to show.
 #pragma once

@@ -4,8 +4,8 @@
 // Sections: sample slips · timing helper · main.
 // Checklist: [x] complaint receipt, case status, materials list  [x] median and p95 over many runs
 #include "drivers/printer/EscposEncoder.h"
-#include "drivers/printer/ReceiptSlips.h"
 #include "drivers/printer/VirtualPrinter.h"
+#include "kiosk/SlipTemplates.h"
 
 #include <algorithm>
 #include <chrono>
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+using namespace kiosk;
 using namespace kiosk::printer;
 
 // ---- sample slips ----

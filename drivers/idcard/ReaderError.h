@@ -1,5 +1,5 @@
 // Errors of the reader driver: what went wrong, a Chinese message for the citizen and an English
-// detail for the technician; plus a small Result<T> carrying either a value or an error.
+// detail for the technician; Result<T> is the project's Result (common/Result.h) with this error.
 //
 // Sections: ErrorKind · ReaderError · Result<T>.
 // Checklist:
@@ -8,10 +8,10 @@
 //   [x] details never contain personal data (callers pass only codes and lengths)
 #pragma once
 
+#include "common/Result.h"
+
 #include <cstdint>
 #include <string>
-#include <utility>
-#include <variant>
 
 namespace kiosk::idcard {
 
@@ -43,19 +43,8 @@ ReaderError makeError(ErrorKind kind, std::string detail);
 ReaderError makeStatusError(std::uint8_t sw1, std::uint8_t sw2, std::uint8_t sw3, const char* commandName);
 
 // ---- Result<T> ----
+// The project's Result (common/Result.h) with the reader's error.
 template <class T>
-class Result {
-public:
-    Result(T value) : v_(std::move(value)) {}
-    Result(ReaderError error) : v_(std::move(error)) {}
-    bool ok() const { return v_.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    T& value() { return std::get<0>(v_); }
-    const T& value() const { return std::get<0>(v_); }
-    const ReaderError& error() const { return std::get<1>(v_); }
-
-private:
-    std::variant<T, ReaderError> v_;
-};
+using Result = kiosk::Result<T, ReaderError>;
 
 } // namespace kiosk::idcard

@@ -1,6 +1,6 @@
 // Issue 8.9 (reader part): the reading state is shown while a card is read, a card lifted mid-read is
 // reported (not read), and an expired card is flagged to the citizen.
-#include "kiosk/HallFlow.h"
+#include "HallTerminal.h"
 #include "kiosk/IdCardReader.h"
 
 #include <doctest/doctest.h>
@@ -11,21 +11,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Flow {
-    struct NoReader : CardReaderControl {
-        void setCardWanted(bool) override {}
-    } reader;
-    struct Cases : CaseQueryService {
-        int queries = 0;
-        void queryCases(std::uint64_t, const std::string&) override { ++queries; }
-    } cases;
-    struct NoPrinter : PrintService {
-        bool available() const override { return false; }
-        std::uint64_t print(printer::Receipt) override { return 0; }
-    } paper;
-    StringTable strings = StringTable::load("zh-CN");
-    HallFlow flow{HallFlowSettings{60s, 10s, "HALL-9"}, reader, cases, paper, strings};
-    TimePoint t0 = TimePoint{} + 1000s;
+// The hall terminal with a reader and no printer.
+struct Flow : testing::HallTerminal {
+    Flow() { printer.present = false; }
 };
 
 } // namespace
@@ -41,27 +29,27 @@ TEST_CASE("reader events for reading and a lifted card become app events") {
     CHECK(zh.get("reader.reading") == "正在读取，请勿移动证件");
 }
 
-TEST_CASE_FIXTURE(Flow, "HallFlow: 正在读取 while a card is read; a lift asks to place it again; no query") {
-    flow.open(HallScreen::CaseQuery, t0);
-    flow.handle(ReaderStatusChanged{true, "reader.place_card", ""}, t0);
-    flow.handle(CardReading{}, t0);
-    CHECK(flow.readerMessageKey() == "reader.reading");
-    flow.handle(CardReadAborted{}, t0);
-    CHECK(flow.readerMessageKey() == "reader.lifted");
-    CHECK(flow.caseQuery().phase == CaseQueryPhase::WaitingForCard);
-    CHECK(cases.queries == 0); // nothing was read, nothing is asked
+TEST_CASE_FIXTURE(Flow, "hall: 正在读取 while a card is read; a lift asks to place it again; no query") {
+    nav.open("case_query", t0);
+    nav.handle(ReaderStatusChanged{true, "reader.place_card", ""}, t0);
+    nav.handle(CardReading{}, t0);
+    CHECK(terminal.reader().messageKey == "reader.reading");
+    nav.handle(CardReadAborted{}, t0);
+    CHECK(terminal.reader().messageKey == "reader.lifted");
+    CHECK(cq.view().phase == CaseQueryPhase::WaitingForCard);
+    CHECK(cases.queries.size() == 0); // nothing was read, nothing is asked
 
-    flow.handle(CardReading{}, t0);
+    nav.handle(CardReading{}, t0);
     CitizenIdentity who;
     who.name = "王秀英";
     who.idNumber = "110105195603121529";
-    flow.handle(CardPresented{who}, t0);
-    CHECK(flow.readerMessageKey() == "reader.place_card"); // read: the words go back to normal
-    CHECK(cases.queries == 1);
+    nav.handle(CardPresented{who}, t0);
+    CHECK(terminal.reader().messageKey == "reader.place_card"); // read: the words go back to normal
+    CHECK(cases.queries.size() == 1);
 
-    flow.goHome();
-    flow.handle(CardReading{}, t0); // a late event on the home screen changes nothing
-    CHECK(flow.readerMessageKey() == "reader.place_card");
+    nav.goHome();
+    nav.handle(CardReading{}, t0); // a late event on the home screen changes nothing
+    CHECK(terminal.reader().messageKey == "reader.place_card");
 }
 
 TEST_CASE("hall time: a card is expired from the day after its last valid day, in Beijing") {

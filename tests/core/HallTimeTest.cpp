@@ -3,8 +3,8 @@
 // (tests/core/CMakeLists.txt); the expected values are Beijing wall times computed without the C
 // library's time zone code.
 #include "kiosk/HallTime.h"
+#include "HallTerminal.h"
 #include "kiosk/CaseRecord.h"
-#include "kiosk/HallFlow.h"
 
 #include <doctest/doctest.h>
 
@@ -101,44 +101,31 @@ TEST_CASE("hall time: instants are formatted in the hall's zone, not the machine
 }
 
 TEST_CASE("hall time: the slip's 打印时间 is Beijing time") {
-    struct NoReader : CardReaderControl {
-        void setCardWanted(bool) override {}
-    } reader;
-    struct Cases : CaseQueryService {
-        std::uint64_t last = 0;
-        void queryCases(std::uint64_t id, const std::string&) override { last = id; }
-    } cases;
-    struct Printer : PrintService {
-        std::vector<printer::Receipt> jobs;
-        bool available() const override { return true; }
-        std::uint64_t print(printer::Receipt r) override {
-            jobs.push_back(std::move(r));
-            return jobs.size();
-        }
-    } paper;
-    const StringTable strings = StringTable::load("zh-CN");
-    HallFlow flow{HallFlowSettings{60s, 10s, "HALL-9"}, reader, cases, paper, strings};
-    const TimePoint t0 = TimePoint{} + 1000s;
-    flow.open(HallScreen::CaseQuery, t0);
+    testing::HallTerminal hall;
+    Navigator& nav = hall.nav;
+    CaseQueryFlow& cq = hall.cq;
+    const StringTable& strings = hall.strings;
+    const TimePoint t0 = hall.t0;
+    nav.open("case_query", t0);
     CitizenIdentity who;
     who.name = "王秀英";
     who.idNumber = "110105195603121529";
     who.maskedIdNumber = "110105********1529";
-    flow.handle(CardPresented{who}, t0);
+    nav.handle(CardPresented{who}, t0);
     CaseRecord c;
     c.caseNo = "QH-1";
     c.itemName = "item";
     c.department = "dept";
     c.status = CaseStatus::Processing;
     c.acceptedAt = "2026-11-20T04:57:00Z";
-    flow.handle(CaseQueryFinished{cases.last, QueryOutcome::Ok, {c}, ""}, t0);
+    nav.handle(CaseQueryFinished{hall.cases.last(), QueryOutcome::Ok, {c}, ""}, t0);
 
     const auto before = system_clock::now();
-    flow.printCase(0, t0);
+    cq.printCase(0, t0);
     const auto after = system_clock::now();
-    REQUIRE(paper.jobs.size() == 1);
+    REQUIRE(hall.printer.jobs.size() == 1);
     std::string printedAt, acceptedAt;
-    for (const auto& b : paper.jobs[0].blocks)
+    for (const auto& b : hall.printer.jobs[0].blocks)
         if (const auto* kv = std::get_if<printer::KeyValueBlock>(&b)) {
             if (kv->key == strings.get("slip.printed_at")) printedAt = kv->value;
             if (kv->key == strings.get("slip.accepted_at")) acceptedAt = kv->value;

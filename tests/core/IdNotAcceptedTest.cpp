@@ -1,7 +1,7 @@
 // Issue 8.5: a card number the central server does not look cases up by is said plainly, with no 重试
 // that would fail again; 15-character 2017 foreign permanent resident numbers are sent like any other.
+#include "HallTerminal.h"
 #include "kiosk/CentralCaseQuery.h"
-#include "kiosk/HallFlow.h"
 
 #include <doctest/doctest.h>
 
@@ -66,42 +66,35 @@ TEST_CASE("CentralCaseQuery: a malformed number is refused on the terminal, a 20
     CHECK(sent->outcome == QueryOutcome::Offline); // it went to the network, not refused here
 }
 
-TEST_CASE("HallFlow: IdNotAccepted shows the plain message without 重试; other failures can be retried") {
-    struct NoReader : CardReaderControl {
-        void setCardWanted(bool) override {}
-    } reader;
-    struct Cases : CaseQueryService {
-        std::vector<std::uint64_t> ids;
-        void queryCases(std::uint64_t id, const std::string&) override { ids.push_back(id); }
-    } cases;
-    struct NoPrinter : PrintService {
-        bool available() const override { return false; }
-        std::uint64_t print(printer::Receipt) override { return 0; }
-    } paper;
-    const StringTable strings = StringTable::load("zh-CN");
-    HallFlow flow{HallFlowSettings{60s, 10s, "HALL-9"}, reader, cases, paper, strings};
-    const TimePoint t0 = TimePoint{} + 1000s;
-    flow.open(HallScreen::CaseQuery, t0);
+TEST_CASE("case query: IdNotAccepted shows the plain message without 重试; other failures can be retried") {
+    testing::HallTerminal hall;
+    hall.printer.present = false;
+    Navigator& nav = hall.nav;
+    CaseQueryFlow& cq = hall.cq;
+    const StringTable& strings = hall.strings;
+    const TimePoint t0 = hall.t0;
+    const auto& queries = hall.cases.queries;
+    nav.open("case_query", t0);
     CitizenIdentity who;
     who.name = "约翰·史密斯";
     who.idNumber = "USA310087065001";
     who.maskedIdNumber = "USA310*****5001";
     who.cardType = "foreign_2017";
-    flow.handle(CardPresented{who}, t0);
-    REQUIRE(cases.ids.size() == 1);
+    nav.handle(CardPresented{who}, t0);
+    REQUIRE(queries.size() == 1);
 
-    flow.handle(CaseQueryFinished{cases.ids.back(), QueryOutcome::Offline, {}, "down"}, t0);
-    CHECK(flow.caseQuery().phase == CaseQueryPhase::Failed);
-    CHECK(flow.caseQuery().retryable);
-    flow.retryCaseQuery(t0);
-    REQUIRE(cases.ids.size() == 2);
+    nav.handle(CaseQueryFinished{hall.cases.last(), QueryOutcome::Offline, {}, "down"}, t0);
+    CHECK(cq.view().phase == CaseQueryPhase::Failed);
+    CHECK(cq.view().retryable);
+    cq.retry(t0);
+    REQUIRE(queries.size() == 2);
 
-    flow.handle(CaseQueryFinished{cases.ids.back(), QueryOutcome::IdNotAccepted, {}, "400"}, t0);
-    CHECK(flow.caseQuery().phase == CaseQueryPhase::Failed);
-    CHECK(flow.caseQuery().failureKey == "cases.id_not_accepted");
+    nav.handle(CaseQueryFinished{hall.cases.last(), QueryOutcome::IdNotAccepted, {}, "400"}, t0);
+    CHECK(cq.view().phase == CaseQueryPhase::Failed);
+    CHECK(cq.view().failureKey == "cases.id_not_accepted");
     CHECK(strings.has("cases.id_not_accepted"));
     CHECK(strings.get("cases.id_not_accepted").find("服务台") != std::string::npos); // says where to go
-    CHECK_FALSE(flow.caseQuery().retryable);
-    flow.retryCaseQuery(t0); // even if a screen offered it, nothing is sent again
-    CHECK(cases.ids.size() == 2);
+    CHECK_FALSE(cq.view().retryable);
+    cq.retry(t0); // even if a screen offered it, nothing is sent again
+    CHECK(queries.size() == 2);
 }

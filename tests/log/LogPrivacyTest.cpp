@@ -3,6 +3,7 @@
 // It must hold the state changes, each once, and nothing of any sample card: no name, no ID number,
 // no address, not even a number the cleaner had to remove.
 #include "drivers/idcard/SimCardSet.h"
+#include "kiosk/CaseQueryFlow.h"
 #include "kiosk/KioskApp.h"
 #include "kiosk/Log.h"
 #include "kiosk/demo/DemoEnvironment.h"
@@ -32,7 +33,7 @@ bool pumpUntil(KioskApp& app, const std::function<bool()>& done, std::chrono::se
 }
 
 bool queryDone(KioskApp& app) {
-    const auto phase = app.hall().caseQuery().phase;
+    const auto phase = app.terminal().navigator().find<CaseQueryFlow>("case_query")->view().phase;
     return phase == CaseQueryPhase::Results || phase == CaseQueryPhase::Failed;
 }
 
@@ -51,47 +52,49 @@ TEST_CASE("card queries, prints and outages are logged as state changes, without
     {
         KioskApp app(env->config(), log);
         env->attach(&app.events());
-        HallFlow& hall = app.hall();
-        hall.open(HallScreen::CaseQuery, Clock::now());
-        REQUIRE(pumpUntil(app, [&] { return hall.readerConnected(); }));
+        Navigator& nav = app.terminal().navigator();
+        CaseQueryFlow& cq = *nav.find<CaseQueryFlow>("case_query");
+        nav.open("case_query", Clock::now());
+        REQUIRE(pumpUntil(app, [&] { return app.terminal().reader().connected; }));
 
         // Three citizens query and print a slip each.
         const auto names = env->cardNames();
         REQUIRE(names.size() >= 3);
         for (size_t i = 0; i < 3; ++i) {
             CAPTURE(names[i]);
-            hall.open(HallScreen::CaseQuery, Clock::now());
+            nav.open("case_query", Clock::now());
             REQUIRE(env->presentCard(names[i]));
             REQUIRE(pumpUntil(app, [&] { return queryDone(app); }));
-            REQUIRE(hall.caseQuery().phase == CaseQueryPhase::Results);
-            if (!hall.caseQuery().cases.empty()) {
-                hall.printCase(0, Clock::now());
-                REQUIRE(pumpUntil(app, [&] { return hall.slip().phase != SlipPhase::Printing; }));
+            REQUIRE(cq.view().phase == CaseQueryPhase::Results);
+            if (!cq.view().cases.empty()) {
+                cq.printCase(0, Clock::now());
+                REQUIRE(pumpUntil(
+                    app, [&] { return app.terminal().slips().view().phase != SlipPhase::Printing; }));
             }
             env->removeCard();
-            hall.goHome();
+            nav.goHome();
         }
 
         // The server goes away: the first failure is logged, the retries of the same outage are not.
         REQUIRE(env->setServerRunning(false, error));
-        hall.open(HallScreen::CaseQuery, Clock::now());
+        nav.open("case_query", Clock::now());
         REQUIRE(env->presentCard(names[0]));
         REQUIRE(pumpUntil(app, [&] { return queryDone(app); }));
-        REQUIRE(hall.caseQuery().phase == CaseQueryPhase::Failed);
+        REQUIRE(cq.view().phase == CaseQueryPhase::Failed);
         for (int i = 0; i < 3; ++i) {
-            hall.retryCaseQuery(Clock::now());
+            cq.retry(Clock::now());
             REQUIRE(pumpUntil(app, [&] { return queryDone(app); }));
         }
         REQUIRE(env->setServerRunning(true, error));
-        hall.retryCaseQuery(Clock::now());
-        REQUIRE(pumpUntil(app, [&] { return hall.caseQuery().phase == CaseQueryPhase::Results; }));
+        cq.retry(Clock::now());
+        REQUIRE(pumpUntil(app, [&] { return cq.view().phase == CaseQueryPhase::Results; }));
 
         // Paper runs out: each failed slip is logged (the citizen saw it), the printer's state once.
         REQUIRE(env->setPaper("out"));
         for (int i = 0; i < 2; ++i) {
-            hall.closeSlip();
-            hall.printCase(0, Clock::now());
-            REQUIRE(pumpUntil(app, [&] { return hall.slip().phase == SlipPhase::Failed; }));
+            app.terminal().slips().close();
+            cq.printCase(0, Clock::now());
+            REQUIRE(pumpUntil(app, [&] { return app.terminal().slips().view().phase == SlipPhase::Failed; }));
         }
         env->removeCard();
 

@@ -1,14 +1,20 @@
 // Slip templates (personal data masked by the one policy, text/Masking.h). Sections: shared header/footer ·
 // complaint · case status · materials · keys.
-#include "drivers/printer/ReceiptSlips.h"
+#include "kiosk/SlipTemplates.h"
 
 #include "text/Masking.h"
 
 #include <ctime>
 
-namespace kiosk::printer {
+namespace kiosk {
+
+using printer::Align;
+using printer::Receipt;
+using printer::TextStyle;
 
 namespace {
+
+// ---- shared header/footer ----
 
 std::string label(const SlipContext& ctx, std::string_view key) {
     std::string full = "slip.";
@@ -48,7 +54,7 @@ void footer(Receipt& r, const SlipContext& ctx) {
 
 } // namespace
 
-// Templates ----------------------------------------------------------------------------------------------
+// ---- complaint ----
 
 Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& ctx) {
     Receipt r;
@@ -68,6 +74,8 @@ Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& c
     footer(r, ctx);
     return r;
 }
+
+// ---- case status ----
 
 Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
     Receipt r;
@@ -98,6 +106,8 @@ Receipt caseStatusSlip(const CaseStatusData& d, const SlipContext& ctx) {
     return r;
 }
 
+// ---- materials ----
+
 Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     Receipt r;
     r.title(label(ctx, "materials_title"));
@@ -124,6 +134,8 @@ Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     footer(r, ctx);
     return r;
 }
+
+// ---- keys ----
 
 const std::vector<std::string_view>& slipTextKeys() {
     static const std::vector<std::string_view> keys = {"complaint_title",
@@ -163,4 +175,4 @@ const std::vector<std::string_view>& slipTextKeys() {
     return keys;
 }
 
-} // namespace kiosk::printer
+} // namespace kiosk

@@ -1,9 +1,10 @@
-// Slip templates for the hall flows: complaint receipt, case status summary, materials list.
-// Plain data in, Receipt out. Every citizen-facing label comes from the string tables through a lookup
-// ("slip.<key>", keys in the [slip] table of kiosk/strings/*.toml); personal data is masked here, so an
-// unmasked ID number can never reach paper.
+// SlipTemplates — the slips the hall's flows print: complaint receipt, case status summary, materials
+// list. Plain data in, a printer::Receipt (the driver's document model) out: what a slip says is the
+// core's business; the printer driver only encodes and prints it. Every citizen-facing label comes
+// from the string tables through a lookup ("slip.<key>", keys in the [slip] table of
+// kiosk/strings/*.toml); personal data is masked here, so an unmasked ID number never reaches paper.
 //
-// Sections: SlipContext · data structs · templates · masking helpers.
+// Sections: SlipContext · data structs · templates (masking: text/Masking).
 // Checklist:
 //   [x] header (title), body rows, QR for following a complaint, footer with terminal id and print time
 //   [x] ID numbers masked to first 6 + last 4, names to the first character, phones to 3 + 4
@@ -21,8 +22,9 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk::printer {
+namespace kiosk {
 
+// ---- SlipContext ----
 // Returns the text for a full key such as "slip.tracking_number" ({0} placeholders are filled by the
 // template). The kiosk passes StringTable::get of the current language.
 using SlipTextLookup = std::function<std::string(std::string_view key)>;
@@ -38,6 +40,7 @@ struct SlipContext {
     SlipTimeFormat formatTime; // empty: UTC, printed with "UTC" so it is never mistaken for local time
 };
 
+// ---- data structs ----
 struct ComplaintReceiptData {
     std::string trackingNumber;
     std::string verificationCode;
@@ -87,11 +90,12 @@ struct MaterialsListData {
     std::string guideUrl; // optional QR to the online guide
 };
 
-Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
-Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
-Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);
+// ---- templates ----
+printer::Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
+printer::Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
+printer::Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);
 
 // The [slip] keys the templates use (for the string-table completeness test).
 const std::vector<std::string_view>& slipTextKeys();
 
-} // namespace kiosk::printer
+} // namespace kiosk

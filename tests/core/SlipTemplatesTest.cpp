@@ -1,8 +1,8 @@
 // Slip templates: labels come from the [slip] string tables (every key present in zh-CN and en), no
 // unmasked ID number / name / phone reaches the bytes, the complaint QR scans back, 58 mm works.
+#include "kiosk/SlipTemplates.h"
 #include "drivers/printer/EscposEncoder.h"
 #include "drivers/printer/ReceiptPreview.h"
-#include "drivers/printer/ReceiptSlips.h"
 #include "drivers/printer/VirtualPrinter.h"
 #include "tests/printer/ZbarDecode.h"
 
@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <set>
 
+using namespace kiosk;
 using namespace kiosk::printer;
 
 namespace {

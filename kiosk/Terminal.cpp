@@ -1,0 +1,13 @@
+#include "kiosk/Terminal.h"
+
+namespace kiosk {
+
+Terminal::Terminal(const TerminalSettings& settings, const TerminalServices& services)
+    : flowSet_(settings.flows), session_(settings.session), slips_(services.printer),
+      navigator_(session_, slips_, readerStatus_, services.reader) {
+    FlowServices flowServices{session_, slips_, services.cases, services.strings, settings.terminalId};
+    for (const FlowEntry& entry : flowCatalog(settings.flows))
+        navigator_.add(std::string(entry.id), entry.make(flowServices));
+}
+
+} // namespace kiosk

@@ -1,0 +1,59 @@
+// Terminal — what a citizen meets, without its workers: the session, the pieces every flow shares
+// (slip tracking, the reader's words), and the navigator with the flows of the terminal's kind,
+// built from kiosk/FlowCatalog. KioskApp gives it the real services; tests give it fakes and drive
+// it without a window, a device or a network (tests/core).
+#pragma once
+
+#include "kiosk/CardReaderStatus.h"
+#include "kiosk/CitizenSession.h"
+#include "kiosk/FlowCatalog.h"
+#include "kiosk/Navigator.h"
+#include "kiosk/Services.h"
+#include "kiosk/SlipTracker.h"
+#include "kiosk/StringTable.h"
+
+#include <cstdint>
+#include <string>
+
+namespace kiosk {
+
+struct TerminalSettings {
+    FlowSet flows = FlowSet::Hall;
+    SessionSettings session;
+    std::string terminalId; // printed on slips
+};
+
+struct TerminalServices {
+    CardReaderControl& reader;
+    CaseQueryService& cases;
+    PrintService& printer;
+    const StringTable& strings;
+};
+
+class Terminal {
+public:
+    Terminal(const TerminalSettings& settings, const TerminalServices& services);
+    Terminal(const Terminal&) = delete;
+    Terminal& operator=(const Terminal&) = delete;
+
+    FlowSet flowSet() const { return flowSet_; }
+    CitizenSession& session() { return session_; }
+    const CitizenSession& session() const { return session_; }
+    SlipTracker& slips() { return slips_; }
+    const SlipTracker& slips() const { return slips_; }
+    const CardReaderView& reader() const { return readerStatus_.view(); }
+    Navigator& navigator() { return navigator_; }
+    const Navigator& navigator() const { return navigator_; }
+
+    // Moves whenever anything a screen shows of the citizen's side changes.
+    std::uint64_t revision() const { return navigator_.revision(); }
+
+private:
+    FlowSet flowSet_;
+    CitizenSession session_;
+    SlipTracker slips_;
+    CardReaderStatus readerStatus_;
+    Navigator navigator_; // after the pieces it references; its flows are destroyed first
+};
+
+} // namespace kiosk

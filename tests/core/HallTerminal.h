@@ -1,0 +1,63 @@
+// HallTerminal — the hall terminal's citizen side (kiosk/Terminal) built from the catalog with fake
+// services, for tests that drive flows without a window, a device or a network.
+#pragma once
+
+#include "kiosk/CaseQueryFlow.h"
+#include "kiosk/Terminal.h"
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiosk::testing {
+
+struct FakeReader : CardReaderControl {
+    bool wanted = false;
+    void setCardWanted(bool w) override { wanted = w; }
+};
+
+struct FakeCases : CaseQueryService {
+    std::vector<std::pair<std::uint64_t, std::string>> queries; // request id, ID number
+    void queryCases(std::uint64_t id, const std::string& number) override {
+        queries.emplace_back(id, number);
+    }
+    std::uint64_t last() const { return queries.empty() ? 0 : queries.back().first; }
+};
+
+struct FakePrinter : PrintService {
+    bool present = true;
+    std::vector<printer::Receipt> jobs;
+    bool available() const override { return present; }
+    std::uint64_t print(printer::Receipt r) override {
+        jobs.push_back(std::move(r));
+        return jobs.size();
+    }
+};
+
+inline TerminalSettings hallSettings() {
+    TerminalSettings s;
+    s.flows = FlowSet::Hall;
+    s.session.idleTimeout = std::chrono::seconds(60);
+    s.session.idleWarning = std::chrono::seconds(10);
+    s.session.language = "zh-CN";
+    s.terminalId = "HALL-9";
+    return s;
+}
+
+struct HallTerminal {
+    FakeReader reader;
+    FakeCases cases;
+    FakePrinter printer;
+    StringTable strings = StringTable::load("zh-CN");
+    TimePoint t0 = TimePoint{} + std::chrono::seconds(1000);
+    Terminal terminal{hallSettings(), TerminalServices{reader, cases, printer, strings}};
+    Navigator& nav = terminal.navigator();
+    CaseQueryFlow& cq = *nav.find<CaseQueryFlow>("case_query");
+
+    bool onHome() const { return nav.current() == nullptr; }
+    const std::optional<CitizenIdentity>& citizen() const { return terminal.session().citizen(); }
+    const SlipView& slip() const { return terminal.slips().view(); }
+};
+
+} // namespace kiosk::testing
