@@ -50,10 +50,6 @@ public:
     std::string_view currentId() const {
         return current_ ? std::string_view(current_->id) : std::string_view();
     }
-    template <class F>
-    F* currentAs() const {
-        return dynamic_cast<F*>(current());
-    }
 
     // ---- inputs ----
     // From home (or another flow: the session ends first). False for an id this terminal has not.

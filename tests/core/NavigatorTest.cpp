@@ -199,7 +199,7 @@ TEST_CASE("the catalogs: every flow of every kind of terminal is built, under a 
             CHECK(ids.insert(e.id).second);
             auto flow = e.make(services);
             REQUIRE(flow);
-            // A fresh flow and a wiped one are the same: wipe() must not leave the flow half-reset.
+            // Wiping a flow that holds nothing changes nothing: no frame is drawn for it.
             const auto fresh = flow->revision();
             flow->wipe();
             CHECK(flow->revision() == fresh);
