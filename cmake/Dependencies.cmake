@@ -17,6 +17,10 @@ if(NOT KIOSK_FUZZ)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(ZBAR IMPORTED_TARGET zbar)
   pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd) # the kiosk's log goes to the journal
+  # The pinyin keyboard's engine (libgooglepinyin0-dev) and where Debian puts its system dictionary.
+  pkg_check_modules(GOOGLEPINYIN REQUIRED IMPORTED_TARGET googlepinyin)
+  pkg_get_variable(GOOGLEPINYIN_LIBDIR googlepinyin libdir)
+  set(KIOSK_PINYIN_DICTIONARY ${GOOGLEPINYIN_LIBDIR}/googlepinyin/data/dict_pinyin.dat)
 
   # The SDL_Renderer backend is not inside Debian's libimgui.a: compile it from where Debian ships it.
   set(IMGUI_SDLRENDERER_SRC /usr/share/doc/libimgui-dev/examples/backends/imgui_impl_sdlrenderer.cpp)

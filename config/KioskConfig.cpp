@@ -422,8 +422,10 @@ void readUi(toml::table& root, const std::string& file, std::string_view baseDir
     r.readInt("width", cfg.ui.width, 320, 7680);
     r.readInt("height", cfg.ui.height, 240, 7680);
     r.readDouble("text_scale", cfg.ui.textScale, 0.75, 1.3); // every screen is tested across this range
+    r.readString("pinyin_dictionary", cfg.ui.pinyinDictionary, bytes(kMaxPathBytes));
     r.reportUnknownKeys();
     cfg.ui.fontPath = resolvePath(cfg.ui.fontPath, baseDir);
+    if (!cfg.ui.pinyinDictionary.empty()) cfg.ui.pinyinDictionary = resolvePath(cfg.ui.pinyinDictionary, baseDir);
 }
 
 void readTechnician(toml::table& root, const std::string& file, std::string_view /*baseDir*/,
@@ -626,7 +628,10 @@ std::string configTemplate(const TemplateOptions& o) {
       << "height = 800\n"
       << "# 0.75 .. 1.3; 1.0 standard. Every screen is tested across this range at every supported size.\n"
       << "# Elder mode (larger text, fewer items per screen) is a per-session switch, not this setting.\n"
-      << "text_scale = 1.0\n\n"
+      << "text_scale = 1.0\n"
+      << "# The pinyin keyboard's dictionary; empty = the one of Debian's libgooglepinyin0. Missing: the\n"
+      << "# keyboard offers only 英文, 数字 and 符号 and says pinyin is unavailable.\n"
+      << "pinyin_dictionary = \"\"\n\n"
       << "[technician]\n"
       << "# PIN hash for technician mode; empty disables it.\n"
       << "pin_hash = \"\"\n";

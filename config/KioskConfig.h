@@ -77,6 +77,7 @@ struct UiConfig {
     int width = 1280;       // window size when not full screen
     int height = 800;       //
     double textScale = 1.0; // 0.75 .. 1.3 (the range every screen is tested at); elder mode is per session
+    std::string pinyinDictionary; // the pinyin keyboard's dict_pinyin.dat; empty = libgooglepinyin0's own
 };
 
 struct TechnicianConfig {

@@ -69,6 +69,7 @@ struct SyncStatusChanged {
 // The catalog arrived or changed (at start from the store's cache, then from the server).
 struct CatalogChanged {
     HallContacts contacts;
+    std::vector<std::string> vocabulary; // kiosk/HallVocabulary: offered first by the pinyin keyboard
 };
 
 // The roster (staff on duty per window) arrived or changed. The document as the server sent it:
@@ -90,9 +91,30 @@ struct RecordRejected {
     std::string error;
 };
 
+// ---- pinyin ----
+// One candidate of a pinyin composition: the characters and how many of the letters they stand for
+// (a phrase for part of the letters continues with the rest). Never logged: it is what a citizen types.
+struct PinyinCandidate {
+    std::string text;
+    std::size_t letters = 0;
+    bool domain = false; // from the hall's own vocabulary (catalog, roster), offered first
+};
+// The candidates for `letters` (kiosk/PinyinService), answering request `seq`.
+struct PinyinCandidatesReady {
+    std::uint64_t seq = 0;
+    std::string letters;
+    std::vector<PinyinCandidate> candidates;
+};
+// The engine opened (or could not: the dictionary is missing). The keyboard then offers only
+// 英文, 数字 and 符号 and says pinyin is unavailable.
+struct PinyinEngineStatus {
+    bool available = false;
+    std::string detail; // technician detail: the dictionary path and what failed
+};
+
 using AppEvent =
     std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
                  SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted, RosterChanged,
-                 RatingRequested, StoreProblemReported, RecordRejected>;
+                 RatingRequested, StoreProblemReported, RecordRejected, PinyinCandidatesReady, PinyinEngineStatus>;
 
 } // namespace kiosk

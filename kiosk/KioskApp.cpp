@@ -2,6 +2,8 @@
 
 #include "common/PrivateFiles.h"
 #include "kiosk/CentralCaseQuery.h"
+#include "kiosk/GooglePinyinEngine.h"
+#include "kiosk/HallVocabulary.h"
 #include "kiosk/HallTime.h"
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
@@ -61,6 +63,10 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
     } else {
         printer_ = std::make_unique<NoPrinter>();
     }
+    const std::string dictionary =
+        c.ui.pinyinDictionary.empty() ? std::string(GooglePinyinEngine::kDefaultDictionary) : c.ui.pinyinDictionary;
+    pinyin_ = std::make_unique<PinyinService>(
+        events_, [dictionary] { return std::make_unique<GooglePinyinEngine>(dictionary); });
     TerminalSettings ts;
     ts.flows = c.terminal.mode == config::Mode::Counter ? FlowSet::Counter : FlowSet::Hall;
     ts.session.idleTimeout = std::chrono::seconds(c.terminal.idleTimeoutS);
@@ -68,7 +74,7 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
     ts.session.language = c.terminal.language;
     ts.terminalId = c.terminal.id;
     stringsLanguage_ = c.terminal.language;
-    terminal_ = std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_});
+    terminal_ = std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_, *pinyin_});
 
     // The sync engine: uploads the outbox, sends heartbeats with device health, refreshes the catalog.
     offline::SyncSettings ss = syncSettingsFor(c);
@@ -161,9 +167,15 @@ void KioskApp::note(const AppEvent& e) {
     if (const auto* catalog = std::get_if<CatalogChanged>(&e)) {
         if (!(catalog->contacts == contacts_)) ++changes_;
         contacts_ = catalog->contacts;
+        pinyin_->setVocabulary("catalog", catalog->vocabulary);
     }
     // Not shown by the hall terminal; the counter pad's screen will count it (issue 13).
-    if (const auto* roster = std::get_if<RosterChanged>(&e)) roster_ = roster->roster;
+    if (const auto* roster = std::get_if<RosterChanged>(&e)) {
+        roster_ = roster->roster;
+        pinyin_->setVocabulary("roster", vocabularyFromRoster(roster_));
+    }
+    if (const auto* pinyin = std::get_if<PinyinEngineStatus>(&e); pinyin && !pinyin->available)
+        log_.warning("keyboard", "pinyin input unavailable: " + pinyin->detail);
     if (const auto* store = std::get_if<StoreProblemReported>(&e))
         storeLog_.set(store->detail, LogLevel::Error, "the offline store failed: " + store->detail);
     if (const auto* rejected = std::get_if<RecordRejected>(&e))

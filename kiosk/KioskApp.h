@@ -11,6 +11,7 @@
 //   [x] logs (kiosk/Log.h) the state dir's privacy, enrolment files, central server reachable or not,
 //       store problems, refused records and session time-outs; each state change once
 //   [x] the state directory is created 0700 (or narrowed to it) before any worker starts
+//   [x] the pinyin engine on its own thread; the hall's vocabulary from the catalog and roster
 //   [ ] outbox writers (StoreWriter) come with the flows that write: complaints, ratings
 #pragma once
 
@@ -18,6 +19,7 @@
 #include "kiosk/EventQueue.h"
 #include "kiosk/HallContacts.h"
 #include "kiosk/Log.h"
+#include "kiosk/PinyinService.h"
 #include "kiosk/StringTable.h"
 #include "kiosk/Terminal.h"
 
@@ -63,6 +65,8 @@ public:
         return terminal_->navigator().nextDeadline(now);
     }
     void userActivity(TimePoint now) { terminal_->navigator().userActivity(now); }
+    // A worker owes an answer the screen waits for (the keyboard's candidates): scripts wait for it.
+    bool answerPending() const { return pinyin_->busy(); }
 
 private:
     void checkStateAndEnrolment();
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<CardReaderControl> reader_;
     std::unique_ptr<CaseQueryService> cases_;
     std::unique_ptr<PrintService> printer_;
+    std::unique_ptr<PinyinService> pinyin_;
     std::atomic<bool> readerConnected_{false}; // read by the sync thread for heartbeats
     std::unique_ptr<offline::SyncEngine> sync_;
     std::optional<SyncStatusChanged> syncStatus_;

@@ -6,8 +6,8 @@
 namespace kiosk {
 
 Navigator::Navigator(CitizenSession& session, SlipTracker& slips, CardReaderStatus& readerStatus,
-                     CardReaderControl& reader)
-    : session_(session), slips_(slips), readerStatus_(readerStatus), reader_(reader) {
+                     CardReaderControl& reader, TextEntry& textEntry)
+    : session_(session), slips_(slips), readerStatus_(readerStatus), reader_(reader), textEntry_(textEntry) {
     pollReaderIfWanted(); // home: no card wanted
 }
 
@@ -58,6 +58,7 @@ void Navigator::handle(const AppEvent& event, TimePoint now) {
     const bool cardWanted = flow && flow->wantsCard();
     slips_.handle(event);                    // jobs of earlier citizens are tracked too
     readerStatus_.handle(event, cardWanted); // connected / disconnected whatever is open
+    textEntry_.handle(event);                // candidates for the focused field, the engine's status
     if (!flow) return;                       // home: nothing else is waited for
     if (const auto* card = std::get_if<CardPresented>(&event)) {
         if (!cardWanted) return; // not asked for; the reader is not even polled then
@@ -100,13 +101,15 @@ void Navigator::pollReaderIfWanted() {
 void Navigator::endCitizenSession() {
     for (Entry& e : flows_)
         e.flow->wipe();
+    textEntry_.wipe(); // after the flows: the fields it pointed into are empty already
     slips_.wipe();
     session_.wipe();
 }
 
 std::uint64_t Navigator::revision() const {
     // Each part only counts up, so the sum moves whenever any part does.
-    std::uint64_t r = moves_ + session_.revision() + slips_.revision() + readerStatus_.revision();
+    std::uint64_t r = moves_ + session_.revision() + slips_.revision() + readerStatus_.revision() +
+                    textEntry_.revision();
     for (const Entry& e : flows_)
         r += e.flow->revision();
     return r;

@@ -11,7 +11,9 @@
 //   [x] session end = wipe() on every flow, the slip, the identity (home, time-out, a new card)
 //   [x] the reader polled only while the open flow wants a card
 //   [x] idle time-out: home, and the next citizen gets the terminal's language and elder mode
-//   [x] events: printer events to the slip tracker always, reader words always, the rest to the open flow
+//   [x] events: printer events to the slip tracker always, reader words and pinyin always, the rest to
+//       the open flow
+//   [x] the keyboard (kiosk/TextEntry) wiped with the session: composition, candidates, focus
 //   [ ] a flow opened by an event (the counter pad's rating request, issue 13)
 #pragma once
 
@@ -21,6 +23,7 @@
 #include "kiosk/Flow.h"
 #include "kiosk/Services.h"
 #include "kiosk/SlipTracker.h"
+#include "kiosk/TextEntry.h"
 
 #include <cstdint>
 #include <memory>
@@ -34,7 +37,7 @@ namespace kiosk {
 class Navigator {
 public:
     Navigator(CitizenSession& session, SlipTracker& slips, CardReaderStatus& readerStatus,
-              CardReaderControl& reader);
+              CardReaderControl& reader, TextEntry& textEntry);
 
     // ---- building ----
     void add(std::string id, std::unique_ptr<Flow> flow);
@@ -82,6 +85,7 @@ private:
     SlipTracker& slips_;
     CardReaderStatus& readerStatus_;
     CardReaderControl& reader_;
+    TextEntry& textEntry_;
     std::vector<Entry> flows_;
     const Entry* current_ = nullptr;
     std::uint64_t moves_ = 0; // opens and homes: the screen shown changed

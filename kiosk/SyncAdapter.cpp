@@ -1,5 +1,7 @@
 #include "kiosk/SyncAdapter.h"
 
+#include "kiosk/HallVocabulary.h"
+
 namespace kiosk {
 
 AppEvent toAppEvent(const offline::SyncEvent& e) {
@@ -10,7 +12,7 @@ AppEvent toAppEvent(const offline::SyncEvent& e) {
     case Kind::Rejected:
         return RecordRejected{e.recordId, e.error};
     case Kind::CatalogUpdated:
-        return CatalogChanged{hallContactsFromCatalog(e.data)};
+        return CatalogChanged{hallContactsFromCatalog(e.data), vocabularyFromCatalog(e.data)};
     case Kind::RosterUpdated:
         return RosterChanged{e.data};
     case Kind::RatingRequest:

@@ -4,7 +4,7 @@ namespace kiosk {
 
 Terminal::Terminal(const TerminalSettings& settings, const TerminalServices& services)
     : flowSet_(settings.flows), session_(settings.session), slips_(services.printer),
-      navigator_(session_, slips_, readerStatus_, services.reader) {
+      textEntry_(services.pinyin), navigator_(session_, slips_, readerStatus_, services.reader, textEntry_) {
     FlowServices flowServices{session_, slips_, services.cases, services.strings, settings.terminalId};
     for (const FlowEntry& entry : flowCatalog(settings.flows))
         navigator_.add(std::string(entry.id), entry.make(flowServices));

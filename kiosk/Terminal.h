@@ -11,6 +11,7 @@
 #include "kiosk/Services.h"
 #include "kiosk/SlipTracker.h"
 #include "kiosk/StringTable.h"
+#include "kiosk/TextEntry.h"
 
 #include <cstdint>
 #include <string>
@@ -28,6 +29,7 @@ struct TerminalServices {
     CaseQueryService& cases;
     PrintService& printer;
     const StringTable& strings;
+    PinyinLookup& pinyin; // the keyboard's candidates (kiosk/PinyinService)
 };
 
 class Terminal {
@@ -42,6 +44,8 @@ public:
     SlipTracker& slips() { return slips_; }
     const SlipTracker& slips() const { return slips_; }
     const CardReaderView& reader() const { return readerStatus_.view(); }
+    TextEntry& textEntry() { return textEntry_; }
+    const TextEntry& textEntry() const { return textEntry_; }
     Navigator& navigator() { return navigator_; }
     const Navigator& navigator() const { return navigator_; }
 
@@ -53,6 +57,7 @@ private:
     CitizenSession session_;
     SlipTracker slips_;
     CardReaderStatus readerStatus_;
+    TextEntry textEntry_;
     Navigator navigator_; // after the pieces it references; its flows are destroyed first
 };
 

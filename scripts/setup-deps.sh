@@ -12,8 +12,8 @@ PACKAGES=(
   libsqlite3-dev libssl-dev openssl libcurl4-openssl-dev libcpp-httplib-dev
   # formats
   libtomlplusplus-dev nlohmann-json3-dev libqrencode-dev libzbar-dev
-  # text: UTF-8 decoding (text/Utf8)
-  libutfcpp-dev
+  # text: UTF-8 decoding (text/Utf8); the pinyin keyboard's engine and dictionary (kiosk/GooglePinyinEngine)
+  libutfcpp-dev libgooglepinyin0-dev
   # the hall's time zone ([terminal] time_zone, read from /usr/share/zoneinfo; minbase lacks it)
   tzdata
   # command lines (kioskctl, kiosk-central, kiosk)

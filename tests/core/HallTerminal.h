@@ -35,6 +35,14 @@ struct FakePrinter : PrintService {
     }
 };
 
+// The keyboard's lookups, answered by the test (answer()) as kiosk/PinyinService would.
+struct FakePinyin : PinyinLookup {
+    std::vector<std::pair<std::uint64_t, std::string>> asked; // seq, letters
+    void lookUp(std::uint64_t seq, std::string letters) override { asked.emplace_back(seq, std::move(letters)); }
+    std::uint64_t lastSeq() const { return asked.empty() ? 0 : asked.back().first; }
+    std::string lastLetters() const { return asked.empty() ? std::string() : asked.back().second; }
+};
+
 inline TerminalSettings hallSettings() {
     TerminalSettings s;
     s.flows = FlowSet::Hall;
@@ -49,9 +57,10 @@ struct HallTerminal {
     FakeReader reader;
     FakeCases cases;
     FakePrinter printer;
+    FakePinyin pinyin;
     StringTable strings = StringTable::load("zh-CN");
     TimePoint t0 = TimePoint{} + std::chrono::seconds(1000);
-    Terminal terminal{hallSettings(), TerminalServices{reader, cases, printer, strings}};
+    Terminal terminal{hallSettings(), TerminalServices{reader, cases, printer, strings, pinyin}};
     Navigator& nav = terminal.navigator();
     CaseQueryFlow& cq = *nav.find<CaseQueryFlow>("case_query");
 

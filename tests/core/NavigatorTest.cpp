@@ -36,7 +36,9 @@ struct SpyHouse {
     CitizenSession session{SessionSettings{60s, 10s, "zh-CN"}};
     SlipTracker slips{printer};
     CardReaderStatus readerStatus;
-    Navigator nav{session, slips, readerStatus, reader};
+    testing::FakePinyin pinyin;
+    TextEntry textEntry{pinyin};
+    Navigator nav{session, slips, readerStatus, reader, textEntry};
     SpyFlow* a = nullptr;
     SpyFlow* b = nullptr;
     TimePoint t0 = TimePoint{} + 1000s;
