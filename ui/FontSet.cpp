@@ -32,7 +32,7 @@ bool FontSet::init(const std::string& path, int faceIndex, float emPixels, std::
             return false;
         }
     }
-    if (!supplementary_.open(fontData_, faceIndex_, error)) return false;
+    supplementary_.open(fontData_, faceIndex_);
     for (ImWchar c = 0x20; c < 0x7F; ++c)
         codepoints_.insert(c);
     // Full-width punctuation used everywhere in Chinese text.

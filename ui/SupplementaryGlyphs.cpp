@@ -30,25 +30,35 @@ SupplementaryGlyphs::~SupplementaryGlyphs() {
     if (library_) FT_Done_FreeType(library_);
 }
 
-bool SupplementaryGlyphs::open(const std::vector<char>& fontData, int faceIndex, std::string& error) {
-    if (face_) return true;
-    if (!library_ && FT_Init_FreeType(&library_) != 0) {
-        library_ = nullptr;
-        error = "FreeType cannot start (characters beyond the BMP would not render)";
-        return false;
-    }
-    if (FT_New_Memory_Face(library_, reinterpret_cast<const FT_Byte*>(fontData.data()),
-                           static_cast<FT_Long>(fontData.size()), faceIndex, &face_) != 0 ||
-        FT_Select_Charmap(face_, FT_ENCODING_UNICODE) != 0) {
-        if (face_) FT_Done_Face(face_);
-        face_ = nullptr;
-        error = "FreeType cannot open face " + std::to_string(faceIndex) + " of the font";
-        return false;
-    }
+void SupplementaryGlyphs::open(const std::vector<char>& fontData, int faceIndex) {
+    if (fontData_) return;
+    fontData_ = &fontData;
+    faceIndex_ = faceIndex;
     const std::set<char32_t> before = std::move(unchecked_);
     unchecked_.clear();
     for (char32_t cp : before)
         require(cp);
+}
+
+bool SupplementaryGlyphs::openFace() {
+    if (face_) return true;
+    if (faceFailed_ || !fontData_) return false;
+    faceFailed_ = true; // tried once: a face FreeType cannot open will not open later either
+    if (!library_ && FT_Init_FreeType(&library_) != 0) {
+        library_ = nullptr;
+        return false;
+    }
+    if (FT_New_Memory_Face(library_, reinterpret_cast<const FT_Byte*>(fontData_->data()),
+                           static_cast<FT_Long>(fontData_->size()), faceIndex_, &face_) != 0) {
+        face_ = nullptr;
+        return false;
+    }
+    if (FT_Select_Charmap(face_, FT_ENCODING_UNICODE) != 0) {
+        FT_Done_Face(face_);
+        face_ = nullptr;
+        return false;
+    }
+    faceFailed_ = false;
     return true;
 }
 
@@ -56,12 +66,12 @@ bool SupplementaryGlyphs::open(const std::vector<char>& fontData, int faceIndex,
 bool SupplementaryGlyphs::require(char32_t cp) {
     if (cp <= 0xFFFF || cp > 0x10FFFF) return false;
     if (standIns_.count(cp) || lacking_.count(cp)) return false;
-    if (!face_) { // FontSet requires the string tables before the font is read
+    if (!fontData_) { // FontSet requires the string tables before the font is read
         unchecked_.insert(cp);
         return false;
     }
     const char32_t next = kFirstStandIn + static_cast<char32_t>(standIns_.size());
-    if (next > kLastStandIn || FT_Get_Char_Index(face_, cp) == 0) {
+    if (next > kLastStandIn || !openFace() || FT_Get_Char_Index(face_, cp) == 0) {
         lacking_.insert(cp);
         return false;
     }

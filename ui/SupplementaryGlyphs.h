@@ -19,8 +19,10 @@
 //       for the bold size, advance rounded up; so they sit on the baseline like their neighbours
 //   [x] a private-use character arriving in text becomes U+FFFD: the stand-ins own that area (the
 //       configured Noto Sans CJK has no private-use glyphs, so such text showed '?' before too)
-//   [ ] more than 6400 distinct such characters in one process life: the rest show '?' (a kiosk
-//       restarts nightly; a day's rare names are a handful)
+//   [x] its own FreeType face on FontSet's copy of the file (imgui_freetype closes its faces after each
+//       build), opened only when the first such character arrives: ~1 MiB (docs/PERFORMANCE.md)
+//   [x] at most 6400 stand-ins (the area's size); the configured face has 2590 characters beyond
+//       the BMP, so every one of them fits
 //   [ ] a second face for characters Noto Sans CJK SC lacks (it has all six test characters; see
 //       docs/ARCHITECTURE.md "Fonts and em" for what it covers beyond the BMP)
 #pragma once
@@ -45,10 +47,10 @@ public:
     SupplementaryGlyphs(const SupplementaryGlyphs&) = delete;
     SupplementaryGlyphs& operator=(const SupplementaryGlyphs&) = delete;
 
-    // Opens face `faceIndex` of the font bytes, which must outlive this object. Characters required
-    // before are checked against the face now.
-    bool open(const std::vector<char>& fontData, int faceIndex, std::string& error);
-    bool isOpen() const { return face_ != nullptr; }
+    // Takes the font bytes (which must outlive this object) and the face to use. The FreeType face
+    // (about 1 MiB) is opened when the first character beyond the BMP is required, so a day
+    // without one costs nothing; characters required before open() are checked then.
+    void open(const std::vector<char>& fontData, int faceIndex);
 
     // ---- stand-ins ----
     static constexpr char32_t kFirstStandIn = 0xE000;
@@ -86,6 +88,11 @@ private:
         std::vector<unsigned char> pixels;
     };
 
+    bool openFace(); // false: FreeType cannot open it (every character then keeps the fallback)
+
+    const std::vector<char>* fontData_ = nullptr;
+    int faceIndex_ = 0;
+    bool faceFailed_ = false;
     FT_LibraryRec_* library_ = nullptr;
     FT_FaceRec_* face_ = nullptr;
     std::map<char32_t, ImWchar> standIns_;

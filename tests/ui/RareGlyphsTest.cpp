@@ -189,6 +189,19 @@ TEST_CASE("stand-ins stay the same for the process life: a resize rebuilds with 
     ImGui::DestroyContext();
 }
 
+TEST_CASE("a rare character required before the font is read (the string tables) gets its stand-in") {
+    ImGui::CreateContext();
+    FontSet fonts;
+    fonts.require("陶𫖮");
+    CHECK(fonts.supplementaryCount() == 0); // not known yet whether the face has it
+    std::string error;
+    REQUIRE(fonts.init(kFont, kFace, kEm, error));
+    CHECK(fonts.supplementaryCount() == 1);
+    CHECK(fonts.drawable("陶𫖮") == "陶\xEE\x80\x80");
+    CHECK(fonts.font(FontSize::Title)->FindGlyphNoFallback(static_cast<ImWchar>(0xE000)) != nullptr);
+    ImGui::DestroyContext();
+}
+
 // ---- a drawn line ----
 // The real widgets in a headless window (SDL offscreen, software renderer): the frame's pixels at
 // each rare character are FreeType's bitmap blended over the background. Saves the frame as
