@@ -80,6 +80,8 @@ bool FontSet::rebuild(std::string& error) {
         cfg.OversampleH = cfg.OversampleV =
             1; // FreeType renders at exact size; oversampling only costs memory
         cfg.PixelSnapH = true;
+        // SupplementaryGlyphs renders its glyphs as these flags make imgui_freetype render (default
+        // hinting, bold for the title): change both together (tests/ui/RareGlyphsTest compares them).
         cfg.FontBuilderFlags = i == 2 ? ImGuiFreeTypeBuilderFlags_Bold : 0;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "NotoSansCJK-%d", static_cast<int>(sizes[i]));
         cfg.FontDataOwnedByAtlas = false; // fontData_ outlives every atlas built from it
