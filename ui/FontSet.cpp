@@ -32,6 +32,7 @@ bool FontSet::init(const std::string& path, int faceIndex, float emPixels, std::
             return false;
         }
     }
+    supplementary_.open(fontData_, faceIndex_);
     for (ImWchar c = 0x20; c < 0x7F; ++c)
         codepoints_.insert(c);
     // Full-width punctuation used everywhere in Chinese text.
@@ -44,13 +45,18 @@ ImFont* FontSet::font(FontSize size) const {
 }
 
 void FontSet::require(std::string_view s) {
-    // Decode UTF-8; ImWchar is 16 bits in Debian's build, so characters beyond the BMP cannot be
-    // drawn and are skipped here (they render as '?', still better than dropping the text).
+    // ImWchar is 16 bits in Debian's build: characters beyond the BMP go to their stand-ins, and
+    // the private-use area is theirs (a private-use character in text is drawn as U+FFFD).
     std::size_t pos = 0;
     char32_t cp = 0;
     while (pos < s.size()) {
         if (!text::nextCodePoint(s, pos, cp)) continue; // drawn as '?' by the line breaker
-        if (cp < 0x20 || cp > 0xFFFF) continue;
+        if (cp < 0x20) continue;
+        if (cp > 0xFFFF) {
+            if (supplementary_.require(cp)) dirty_ = true;
+            continue;
+        }
+        if (cp >= SupplementaryGlyphs::kFirstStandIn && cp <= SupplementaryGlyphs::kLastStandIn) continue;
         if (codepoints_.insert(static_cast<ImWchar>(cp)).second) dirty_ = true;
     }
 }
@@ -58,6 +64,7 @@ void FontSet::require(std::string_view s) {
 bool FontSet::rebuild(std::string& error) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    supplementary_.startAtlas();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
 
     ImFontGlyphRangesBuilder builder;
@@ -73,6 +80,8 @@ bool FontSet::rebuild(std::string& error) {
         cfg.OversampleH = cfg.OversampleV =
             1; // FreeType renders at exact size; oversampling only costs memory
         cfg.PixelSnapH = true;
+        // SupplementaryGlyphs renders its glyphs as these flags make imgui_freetype render (default
+        // hinting, bold for the title): change both together (tests/ui/RareGlyphsTest compares them).
         cfg.FontBuilderFlags = i == 2 ? ImGuiFreeTypeBuilderFlags_Bold : 0;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "NotoSansCJK-%d", static_cast<int>(sizes[i]));
         cfg.FontDataOwnedByAtlas = false; // fontData_ outlives every atlas built from it
@@ -82,12 +91,14 @@ bool FontSet::rebuild(std::string& error) {
             error = "cannot load font " + path_ + " face " + std::to_string(faceIndex_);
             return false;
         }
+        supplementary_.addToAtlas(*atlas, fonts_[i], sizes[i], i == 2);
     }
     if (!atlas->Build()) {
         error = "font atlas build failed for " + path_ + " face " + std::to_string(faceIndex_) +
                 " (is it a CJK .ttc with that face index?)";
         return false;
     }
+    supplementary_.finishAtlas(*atlas);
     dirty_ = false;
     return true;
 }

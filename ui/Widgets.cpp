@@ -54,21 +54,22 @@ std::string withPlainSpaces(std::string_view s) {
     return out;
 }
 
-// Text broken into lines by the Chinese rules (LineBreak.h), not ImGui's any-character wrap.
+// Text broken into lines by the Chinese rules (LineBreak.h), not ImGui's any-character wrap. The
+// breaks are found in the real text (a character beyond the BMP is CJK there), measured with the
+// glyph ImGui will draw for each character, and each line is then made drawable (FontSet.h).
 struct WrappedText {
-    std::vector<std::string> lines; // as drawn (no-break spaces are plain spaces)
+    std::vector<std::string> lines; // as drawn: no-break spaces are plain, stand-ins swapped in
     std::vector<float> widths;
     float width = 0.f, height = 0.f;
 };
 
-WrappedText wrapText(ImFont* font, std::string_view raw, float maxWidth) {
+WrappedText wrapText(const FontSet& fonts, ImFont* font, std::string_view raw, float maxWidth) {
     WrappedText out;
-    const auto ranges = breakLines(raw, maxWidth, [font](char32_t c) {
-        return c < 0x10000 ? font->GetCharAdvance(static_cast<ImWchar>(c == 0xA0 ? U' ' : c))
-                           : font->FallbackAdvanceX;
+    const auto ranges = breakLines(raw, maxWidth, [&fonts, font](char32_t c) {
+        return font->GetCharAdvance(fonts.drawnAs(c == 0xA0 ? U' ' : c));
     });
     for (const LineRange& r : ranges) {
-        out.lines.push_back(withPlainSpaces(raw.substr(r.begin, r.end - r.begin)));
+        out.lines.push_back(fonts.drawable(withPlainSpaces(raw.substr(r.begin, r.end - r.begin))));
         const std::string& line = out.lines.back();
         const float w =
             font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, line.data(), line.data() + line.size()).x;
@@ -113,7 +114,7 @@ void text(Ui& ui, std::string_view raw, FontSize size, ImU32 color, Align align,
     ImGui::PushFont(font);
     // The box the text is aligned in: the given wrap width, else the rest of the content width.
     const float avail = wrapWidth > 0.f ? wrapWidth : ImGui::GetContentRegionAvail().x;
-    const WrappedText t = wrapText(font, raw, avail);
+    const WrappedText t = wrapText(ui.fonts, font, raw, avail);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     drawWrapped(ImGui::GetWindowDrawList(), font, t, origin, avail, align, color ? color : ui.theme.text);
     ImGui::Dummy(ImVec2(align == Align::Left ? t.width : avail, t.height));
@@ -127,7 +128,7 @@ void text(Ui& ui, std::string_view raw, FontSize size, ImU32 color, Align align,
 
 float textHeight(Ui& ui, std::string_view s, FontSize size, float wrapWidth) {
     ui.fonts.require(s);
-    return wrapText(ui.fonts.font(size), s, wrapWidth).height;
+    return wrapText(ui.fonts, ui.fonts.font(size), s, wrapWidth).height;
 }
 
 bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSize fontSize) {
@@ -145,10 +146,11 @@ bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSi
     dl->AddRectFilled(pos, max, fill, ui.em * 0.3f);
     if (!primary) dl->AddRect(pos, max, ui.theme.primary, ui.em * 0.3f, 0, std::max(1.f, ui.em * 0.06f));
     ImFont* font = ui.fonts.font(fontSize);
+    const std::string drawn = ui.fonts.drawable(label);
     const ImVec2 ts =
-        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, label.data(), label.data() + label.size());
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, drawn.data(), drawn.data() + drawn.size());
     dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f),
-                primary ? ui.theme.primaryText : ui.theme.primary, label.data(), label.data() + label.size());
+                primary ? ui.theme.primaryText : ui.theme.primary, drawn.data(), drawn.data() + drawn.size());
     registerItem(ui, label, pos, max, true, ts.x > size.x - ui.em * 0.3f || ts.y > size.y);
     if (tapped) ui.registry.noteTap();
     return tapped;
@@ -172,11 +174,11 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
     const float room = size.y - ui.em * 0.4f;
     // The title wraps (English titles are long); the second line goes when both do not fit, and a
     // title still too tall for the tile is set one size smaller. Never clipped.
-    WrappedText head = wrapText(big, title, wrap);
-    WrappedText sub = subtitle.empty() ? WrappedText{} : wrapText(small, subtitle, wrap);
+    WrappedText head = wrapText(ui.fonts, big, title, wrap);
+    WrappedText sub = subtitle.empty() ? WrappedText{} : wrapText(ui.fonts, small, subtitle, wrap);
     float gap = subtitle.empty() ? 0.f : ui.em * 0.4f;
     if (head.height + gap + sub.height > room) sub = WrappedText{}, gap = 0.f;
-    if (head.height > room) big = ui.fonts.font(FontSize::Large), head = wrapText(big, title, wrap);
+    if (head.height > room) big = ui.fonts.font(FontSize::Large), head = wrapText(ui.fonts, big, title, wrap);
     const float top = pos.y + (size.y - head.height - gap - sub.height) * 0.5f;
     drawWrapped(dl, big, head, ImVec2(pos.x + (size.x - wrap) * 0.5f, top), wrap, Align::Center,
                 ui.theme.primaryText);
@@ -196,15 +198,16 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
 void badge(Ui& ui, std::string_view words, ImU32 color) {
     ui.fonts.require(words);
     ImFont* font = ui.fonts.font(FontSize::Body);
+    const std::string drawn = ui.fonts.drawable(words);
     const ImVec2 ts =
-        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, words.data(), words.data() + words.size());
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, drawn.data(), drawn.data() + drawn.size());
     const ImVec2 pad(ui.em * 0.4f, ui.em * 0.12f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + ts.x + pad.x * 2, pos.y + ts.y + pad.y * 2);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, max, color, ui.em * 0.25f);
     dl->AddText(font, font->FontSize, ImVec2(pos.x + pad.x, pos.y + pad.y), IM_COL32(255, 255, 255, 255),
-                words.data(), words.data() + words.size());
+                drawn.data(), drawn.data() + drawn.size());
     ImGui::Dummy(ImVec2(max.x - pos.x, max.y - pos.y));
     registerItem(ui, words, pos, max, false);
 }

@@ -2,9 +2,14 @@
 // FontSet and registers its text (and, when tappable, its rectangle) in the FrameRegistry, so a
 // script can tap it by label and check what the citizen sees.
 //
+// This is the one place text reaches ImGui: a widget measures and draws ui.fonts.drawable(text)
+// (characters beyond the BMP swapped for their stand-ins, FontSet.h) and registers the text itself.
+// A new widget that draws text must do the same, or rare characters show '?'.
+//
 //   [x] text (wrapped, aligned), large buttons with press feedback, home tiles, status badges
 //   [x] touch: no hover styling at all (a finger has no hover); press shows while held
 //   [x] drag-to-scroll for lists (ImGui 1.86 has none for touch)
+//   [x] every character the font has, also beyond the BMP (𫖮 𬌗), in every widget
 //   [ ] on-screen keyboard and pinyin (complaint issue)
 #pragma once
 
