@@ -6,6 +6,7 @@
 #include "kiosk/CaseRecord.h"
 #include "kiosk/CitizenIdentity.h"
 #include "kiosk/HallContacts.h"
+#include "kiosk/ServiceGuide.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,7 +70,8 @@ struct SyncStatusChanged {
 // The catalog arrived or changed (at start from the store's cache, then from the server).
 struct CatalogChanged {
     HallContacts contacts;
-    std::vector<std::string> vocabulary; // kiosk/HallVocabulary: offered first by the pinyin keyboard
+    std::vector<std::string> vocabulary;   // kiosk/HallVocabulary: offered first by the pinyin keyboard
+    std::vector<ServiceItem> serviceItems; // 办事指南 (kiosk/ServiceGuide)
 };
 
 // The roster (staff on duty per window) arrived or changed. The document as the server sent it:
@@ -112,9 +114,9 @@ struct PinyinEngineStatus {
     std::string detail; // technician detail: the dictionary path and what failed
 };
 
-using AppEvent =
-    std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
-                 SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted, RosterChanged,
-                 RatingRequested, StoreProblemReported, RecordRejected, PinyinCandidatesReady, PinyinEngineStatus>;
+using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished,
+                              PrintFinished, SlipRendered, SyncStatusChanged, CatalogChanged, CardReading,
+                              CardReadAborted, RosterChanged, RatingRequested, StoreProblemReported,
+                              RecordRejected, PinyinCandidatesReady, PinyinEngineStatus>;
 
 } // namespace kiosk

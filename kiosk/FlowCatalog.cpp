@@ -2,6 +2,7 @@
 
 #include "kiosk/CaseQueryFlow.h"
 #include "kiosk/NoticeFlow.h"
+#include "kiosk/ServiceGuideFlow.h"
 
 namespace kiosk {
 
@@ -17,15 +18,15 @@ std::unique_ptr<Flow> complaintNotice(FlowServices&) {
 std::unique_ptr<Flow> complaintTrackNotice(FlowServices&) {
     return std::make_unique<NoticeFlow>("complaint_track.title", "complaint_track.not_available");
 }
-std::unique_ptr<Flow> guideNotice(FlowServices&) {
-    return std::make_unique<NoticeFlow>("guide.title", "guide.not_available");
+std::unique_ptr<Flow> serviceGuide(FlowServices& s) {
+    return std::make_unique<ServiceGuideFlow>(s.serviceItems);
 }
 
 const FlowEntry hallFlows[] = {
     {"case_query", caseQuery},
     {"complaint", complaintNotice},
     {"complaint_track", complaintTrackNotice},
-    {"service_guide", guideNotice},
+    {"service_guide", serviceGuide},
 };
 
 // The counter pad shows its window sign at home; its rating flow is issue 13, the technician's

@@ -7,6 +7,7 @@
 
 #include "kiosk/CitizenSession.h"
 #include "kiosk/Flow.h"
+#include "kiosk/ServiceGuide.h"
 #include "kiosk/Services.h"
 #include "kiosk/SlipTracker.h"
 #include "kiosk/StringTable.h"
@@ -28,6 +29,7 @@ struct FlowServices {
     CaseQueryService& cases;
     const StringTable& strings; // the language shown (it changes under the flows: always look up)
     std::string terminalId;     // printed on slips
+    const std::vector<ServiceItem>& serviceItems; // the catalog's copy on the terminal (办事指南)
 };
 
 struct FlowEntry {

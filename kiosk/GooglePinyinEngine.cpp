@@ -20,7 +20,7 @@ namespace {
 // sharing it (a test opening a second one gets a clear failure, not a corrupted search).
 std::atomic<bool> decoderTaken{false};
 
-constexpr std::size_t kMaxLetters = 48;   // longer compositions are cut (the keyboard stops at 32)
+constexpr std::size_t kMaxLetters = 48;        // longer compositions are cut (the keyboard stops at 32)
 constexpr std::size_t kMaxCandidateUnits = 64; // UTF-16 units per candidate
 
 // ---- UTF-16 ----
@@ -40,7 +40,8 @@ std::string fromUtf16(const ime_pinyin::char16* s) {
 } // namespace
 
 // ---- the engine ----
-GooglePinyinEngine::GooglePinyinEngine(std::string dictionaryPath) : dictionaryPath_(std::move(dictionaryPath)) {}
+GooglePinyinEngine::GooglePinyinEngine(std::string dictionaryPath)
+    : dictionaryPath_(std::move(dictionaryPath)) {}
 
 GooglePinyinEngine::~GooglePinyinEngine() {
     if (!open_) return;
@@ -66,7 +67,8 @@ bool GooglePinyinEngine::open(std::string& error) {
     // "/dev/null" is not a directory, so the user dictionary can never be created or read back.
     if (!ime_pinyin::im_open_decoder(dictionaryPath_.c_str(), "/dev/null/kiosk-pinyin-user.dat")) {
         decoderTaken = false;
-        error = "pinyin dictionary cannot be opened: " + dictionaryPath_ + " (corrupt? reinstall libgooglepinyin0)";
+        error = "pinyin dictionary cannot be opened: " + dictionaryPath_ +
+                " (corrupt? reinstall libgooglepinyin0)";
         return false;
     }
     ime_pinyin::im_set_max_lens(kMaxLetters, kMaxLetters);

@@ -54,7 +54,8 @@ std::vector<std::string> vocabularyFromCatalog(const nlohmann::json& catalog) {
     addNames(catalog, "complaint_categories", "name", out);
     addNames(catalog, "departments", "name", out);
     addNames(catalog, "service_items", "name", out);
-    if (catalog.is_object() && catalog.contains("rating_reason_tags") && catalog["rating_reason_tags"].is_object()) {
+    if (catalog.is_object() && catalog.contains("rating_reason_tags") &&
+        catalog["rating_reason_tags"].is_object()) {
         for (const auto& [kind, list] : catalog["rating_reason_tags"].items())
             addStrings(list, out);
     }

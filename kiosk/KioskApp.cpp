@@ -3,8 +3,8 @@
 #include "common/PrivateFiles.h"
 #include "kiosk/CentralCaseQuery.h"
 #include "kiosk/GooglePinyinEngine.h"
-#include "kiosk/HallVocabulary.h"
 #include "kiosk/HallTime.h"
+#include "kiosk/HallVocabulary.h"
 #include "kiosk/IdCardReader.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/SyncAdapter.h"
@@ -63,8 +63,9 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
     } else {
         printer_ = std::make_unique<NoPrinter>();
     }
-    const std::string dictionary =
-        c.ui.pinyinDictionary.empty() ? std::string(GooglePinyinEngine::kDefaultDictionary) : c.ui.pinyinDictionary;
+    const std::string dictionary = c.ui.pinyinDictionary.empty()
+                                       ? std::string(GooglePinyinEngine::kDefaultDictionary)
+                                       : c.ui.pinyinDictionary;
     pinyin_ = std::make_unique<PinyinService>(
         events_, [dictionary] { return std::make_unique<GooglePinyinEngine>(dictionary); });
     TerminalSettings ts;
@@ -74,7 +75,8 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
     ts.session.language = c.terminal.language;
     ts.terminalId = c.terminal.id;
     stringsLanguage_ = c.terminal.language;
-    terminal_ = std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_, *pinyin_});
+    terminal_ =
+        std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_, *pinyin_});
 
     // The sync engine: uploads the outbox, sends heartbeats with device health, refreshes the catalog.
     offline::SyncSettings ss = syncSettingsFor(c);
@@ -168,6 +170,7 @@ void KioskApp::note(const AppEvent& e) {
         if (!(catalog->contacts == contacts_)) ++changes_;
         contacts_ = catalog->contacts;
         pinyin_->setVocabulary("catalog", catalog->vocabulary);
+        terminal_->setServiceItems(catalog->serviceItems); // before the guide hears of the change
     }
     // Not shown by the hall terminal; the counter pad's screen will count it (issue 13).
     if (const auto* roster = std::get_if<RosterChanged>(&e)) {

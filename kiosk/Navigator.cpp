@@ -108,8 +108,8 @@ void Navigator::endCitizenSession() {
 
 std::uint64_t Navigator::revision() const {
     // Each part only counts up, so the sum moves whenever any part does.
-    std::uint64_t r = moves_ + session_.revision() + slips_.revision() + readerStatus_.revision() +
-                    textEntry_.revision();
+    std::uint64_t r =
+        moves_ + session_.revision() + slips_.revision() + readerStatus_.revision() + textEntry_.revision();
     for (const Entry& e : flows_)
         r += e.flow->revision();
     return r;

@@ -1,6 +1,6 @@
 // NoticeFlow — a service this terminal does not offer yet: its screen says so honestly and where to
 // turn instead (the district's hotline, address and hours from the catalog). It keeps nothing of the
-// citizen, so wipe() has nothing to forget. Each of 效能投诉, 投诉查询 and 办事指南 is one until its
+// citizen, so wipe() has nothing to forget. Each of 效能投诉 and 投诉查询 is one until its
 // own flow lands (issue 12); the catalog line then changes, nothing else.
 #pragma once
 

@@ -34,11 +34,13 @@ std::string utf8(const std::u32string& s) {
 } // namespace
 
 // ---- ranking ----
-std::vector<PinyinCandidate> rankCandidates(std::string_view letters, const PinyinSearch& engine,
-                                            const std::vector<std::u32string>& vocabulary,
-                                            const std::function<const std::u32string&(std::string_view)>& charactersFor) {
+std::vector<PinyinCandidate>
+rankCandidates(std::string_view letters, const PinyinSearch& engine,
+               const std::vector<std::u32string>& vocabulary,
+               const std::function<const std::u32string&(std::string_view)>& charactersFor) {
     std::vector<PinyinCandidate> out;
-    const std::size_t decoded = engine.syllableEnds.empty() ? 0 : std::min(engine.syllableEnds.back(), letters.size());
+    const std::size_t decoded =
+        engine.syllableEnds.empty() ? 0 : std::min(engine.syllableEnds.back(), letters.size());
     std::vector<std::string_view> syllables;
     std::size_t start = 0;
     for (std::size_t end : engine.syllableEnds) {

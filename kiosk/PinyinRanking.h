@@ -25,8 +25,9 @@ namespace kiosk {
 
 // ---- ranking ----
 // `charactersFor(syllable)`: what the engine says the syllable can stand for (cached by the caller).
-std::vector<PinyinCandidate> rankCandidates(std::string_view letters, const PinyinSearch& engine,
-                                            const std::vector<std::u32string>& vocabulary,
-                                            const std::function<const std::u32string&(std::string_view)>& charactersFor);
+std::vector<PinyinCandidate>
+rankCandidates(std::string_view letters, const PinyinSearch& engine,
+               const std::vector<std::u32string>& vocabulary,
+               const std::function<const std::u32string&(std::string_view)>& charactersFor);
 
 } // namespace kiosk

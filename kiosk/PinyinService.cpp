@@ -91,11 +91,10 @@ void PinyinService::answer(PinyinEngine* engine, const Request& request) {
         const PinyinSearch found = engine->search(request.letters, kMaxCandidates);
         // Filling the syllable cache searches the engine again, so the main search came first and
         // is kept in `found`.
-        ready.candidates =
-            rankCandidates(request.letters, found, vocabulary_,
-                           [this, engine](std::string_view syllable) -> const std::u32string& {
-                               return charactersFor(*engine, syllable);
-                           });
+        ready.candidates = rankCandidates(request.letters, found, vocabulary_,
+                                          [this, engine](std::string_view syllable) -> const std::u32string& {
+                                              return charactersFor(*engine, syllable);
+                                          });
     }
     events_.push(std::move(ready));
     // A newer request that came in meanwhile keeps requested_ ahead: busy() stays true for it.

@@ -12,7 +12,8 @@ AppEvent toAppEvent(const offline::SyncEvent& e) {
     case Kind::Rejected:
         return RecordRejected{e.recordId, e.error};
     case Kind::CatalogUpdated:
-        return CatalogChanged{hallContactsFromCatalog(e.data), vocabularyFromCatalog(e.data)};
+        return CatalogChanged{hallContactsFromCatalog(e.data), vocabularyFromCatalog(e.data),
+                              serviceItemsFromCatalog(e.data)};
     case Kind::RosterUpdated:
         return RosterChanged{e.data};
     case Kind::RatingRequest:

@@ -5,9 +5,16 @@ namespace kiosk {
 Terminal::Terminal(const TerminalSettings& settings, const TerminalServices& services)
     : flowSet_(settings.flows), session_(settings.session), slips_(services.printer),
       textEntry_(services.pinyin), navigator_(session_, slips_, readerStatus_, services.reader, textEntry_) {
-    FlowServices flowServices{session_, slips_, services.cases, services.strings, settings.terminalId};
+    FlowServices flowServices{session_,     slips_, services.cases, services.strings, settings.terminalId,
+                              serviceItems_};
     for (const FlowEntry& entry : flowCatalog(settings.flows))
         navigator_.add(std::string(entry.id), entry.make(flowServices));
+}
+
+void Terminal::setServiceItems(std::vector<ServiceItem> items) {
+    if (items == serviceItems_) return;
+    serviceItems_ = std::move(items);
+    ++catalogChanges_;
 }
 
 } // namespace kiosk

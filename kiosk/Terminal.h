@@ -1,7 +1,7 @@
 // Terminal — what a citizen meets, without its workers: the session, the pieces every flow shares
-// (slip tracking, the reader's words), and the navigator with the flows of the terminal's kind,
-// built from kiosk/FlowCatalog. KioskApp gives it the real services; tests give it fakes and drive
-// it without a window, a device or a network (tests/core).
+// (slip tracking, the reader's words, the keyboard, the catalog's service items), and the navigator with the
+// flows of the terminal's kind, built from kiosk/FlowCatalog. KioskApp gives it the real services; tests give
+// it fakes and drive it without a window, a device or a network (tests/core).
 #pragma once
 
 #include "kiosk/CardReaderStatus.h"
@@ -44,13 +44,16 @@ public:
     SlipTracker& slips() { return slips_; }
     const SlipTracker& slips() const { return slips_; }
     const CardReaderView& reader() const { return readerStatus_.view(); }
+    // The catalog's service items (办事指南), as the sync engine last delivered them.
+    const std::vector<ServiceItem>& serviceItems() const { return serviceItems_; }
+    void setServiceItems(std::vector<ServiceItem> items);
     TextEntry& textEntry() { return textEntry_; }
     const TextEntry& textEntry() const { return textEntry_; }
     Navigator& navigator() { return navigator_; }
     const Navigator& navigator() const { return navigator_; }
 
     // Moves whenever anything a screen shows of the citizen's side changes.
-    std::uint64_t revision() const { return navigator_.revision(); }
+    std::uint64_t revision() const { return navigator_.revision() + catalogChanges_; }
 
 private:
     FlowSet flowSet_;
@@ -58,6 +61,8 @@ private:
     SlipTracker slips_;
     CardReaderStatus readerStatus_;
     TextEntry textEntry_;
+    std::vector<ServiceItem> serviceItems_;
+    std::uint64_t catalogChanges_ = 0;
     Navigator navigator_; // after the pieces it references; its flows are destroyed first
 };
 

@@ -130,7 +130,8 @@ void TextEntry::space() {
 }
 
 void TextEntry::enter() {
-    if (!field_ || !composition_.active()) return;
+    if (!field_) return;
+    if (!composition_.active()) return focus(nullptr); // done typing: the keyboard goes
     ++seq_;
     const std::string raw = composition_.takeRaw();
     TextEntryView& v = view_.edit();
@@ -236,7 +237,8 @@ void TextEntry::handle(const AppEvent& event) {
         if (!status->available && composition_.active()) enter(); // the letters, as typed
         TextEntryView& v = view_.edit();
         v.layouts = layoutsFor(field_->spec().kind);
-        if (std::find(v.layouts.begin(), v.layouts.end(), v.layout) == v.layouts.end()) v.layout = v.layouts.front();
+        if (std::find(v.layouts.begin(), v.layouts.end(), v.layout) == v.layouts.end())
+            v.layout = v.layouts.front();
     }
 }
 

@@ -7,7 +7,8 @@
 // Every way of typing comes here: the on-screen keys (ui/OnScreenKeyboard), a physical keyboard
 // (SDL text and key events, through the runner) and scripts (`keys`, `type`). So the rules are
 // one set: in 拼音 letters compose, space takes the first candidate, enter takes the letters as
-// typed, a digit 1-9 on a physical keyboard takes that candidate of the page.
+// typed (and with nothing composing ends the typing: the keyboard goes), a digit 1-9 on a physical
+// keyboard takes that candidate of the page.
 //
 //   [x] layouts 拼音, 英文 (shift), 数字, 符号; which ones a field offers follows its kind
 //   [x] pinyin: letters → PinyinLookup (async, answers by seq; stale answers ignored), candidates paged
@@ -41,11 +42,11 @@ struct TextEntryView {
     bool shift = false;                  // 英文: capitals
     std::string composing;               // 拼音: picked phrases + letters left ("" = not composing)
     std::vector<PinyinCandidate> candidates;
-    std::size_t page = 0;       // of candidates, pageSize each
-    bool waiting = false;       // candidates asked for, not here yet
+    std::size_t page = 0; // of candidates, pageSize each
+    bool waiting = false; // candidates asked for, not here yet
     bool pinyinAvailable = true;
-    std::string noticeKey;      // string-table key of what the field refused ("" = none)
-    std::size_t maxChars = 0;   // for the notice "at most N characters"
+    std::string noticeKey;    // string-table key of what the field refused ("" = none)
+    std::size_t maxChars = 0; // for the notice "at most N characters"
 };
 
 // ---- the keyboard ----
@@ -66,7 +67,7 @@ public:
     void toggleShift();
 
     // Keys. Each is one tap on the screen or one key on a physical keyboard.
-    void letter(char c);               // a-z (英文 with shift gives A-Z)
+    void letter(char c);                    // a-z (英文 with shift gives A-Z)
     void insertText(std::string_view utf8); // a digit, a symbol, a space in 英文, or a paste
     void backspace();
     void clear();
@@ -84,7 +85,7 @@ public:
     void wipe();
 
 private:
-    void compose();   // ask for the remaining letters' candidates
+    void compose(); // ask for the remaining letters' candidates
     void commit(std::string_view text);
     void commitComposition(); // the first candidate when there is one, else the raw letters
     void noteOutcome(EditOutcome outcome);

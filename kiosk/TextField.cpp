@@ -70,7 +70,9 @@ TextField::TextField(TextFieldSpec spec) : spec_(std::move(spec)) {
     if (spec_.kind == InputKind::Phone && spec_.maxChars > kPhoneDigits) spec_.maxChars = kPhoneDigits;
 }
 
-TextField::~TextField() { wipe(); }
+TextField::~TextField() {
+    wipe();
+}
 
 EditOutcome TextField::insert(std::string_view utf8) {
     EditOutcome worst = EditOutcome::Accepted;
@@ -79,7 +81,8 @@ EditOutcome TextField::insert(std::string_view utf8) {
         if (worst == EditOutcome::Accepted || o == EditOutcome::Truncated) worst = o;
     };
     // Room for the whole limit at once, so growing never leaves a copy of the text in freed memory.
-    if (codePoints_.capacity() < spec_.maxChars) codePoints_.reserve(std::min<std::size_t>(spec_.maxChars, 1 << 16));
+    if (codePoints_.capacity() < spec_.maxChars)
+        codePoints_.reserve(std::min<std::size_t>(spec_.maxChars, 1 << 16));
     bool changed = false;
     std::size_t pos = 0;
     while (pos < utf8.size()) {
@@ -89,7 +92,8 @@ EditOutcome TextField::insert(std::string_view utf8) {
             continue;
         }
         if (!acceptsCodePoint(spec_.kind, cp)) {
-            const bool wrongKind = spec_.kind != InputKind::Chinese && !isControl(cp) && !isEmojiOrPictograph(cp);
+            const bool wrongKind =
+                spec_.kind != InputKind::Chinese && !isControl(cp) && !isEmojiOrPictograph(cp);
             note(wrongKind ? EditOutcome::WrongKind : EditOutcome::Unsupported);
             continue;
         }

@@ -2,7 +2,7 @@
 // that asks for it. UTF-8 in and out, edited by code point through the project's one codec
 // (text/Utf8), with a limit in characters, an input kind and a validation hook.
 //
-// Sections: kinds and the spec | the field | what an edit did
+// Sections: kinds and the spec | what an edit did | the field
 //
 // The field knows nothing of keyboards: kiosk/TextEntry (the on-screen keyboard's state, pinyin
 // composition included) edits the focused field; a physical keyboard reaches it the same way.
@@ -29,7 +29,7 @@ namespace kiosk {
 enum class InputKind { Chinese, Latin, Digits, Phone };
 
 struct TextFieldSpec {
-    std::string labelKey;     // string-table key of the field's label (also what `field "LABEL"` finds)
+    std::string labelKey; // string-table key of the field's label (also what `field "LABEL"` finds)
     InputKind kind = InputKind::Chinese;
     std::size_t maxChars = 200; // code points
     bool personal = false;      // a phone, a name: wiped securely (every field is wiped anyway)

@@ -2,6 +2,7 @@
 //
 // Sections: the loop (callbacks, set-up, events, frame, loop) | run (the loop and what it calls out to)
 #include "ui/AppRunner.h"
+#include "ui/PhysicalKeyboard.h"
 
 #include "ui/DemoKeys.h"
 #include "ui/FontSet.h"
@@ -67,6 +68,7 @@ public:
     const FrameRegistry& registry() const override { return registry_; }
     void pushTap(float x, float y) override { window_.pushTap(x, y); }
     void pushText(const std::string& utf8) override { window_.pushText(utf8); }
+    std::string outputDir() const override { return opt_.screenshotDir; }
     void requestScreenshot(const std::string& fileName) override {
         screenshotPath_ = opt_.screenshotDir + "/" + fileName;
         screenshotError_.clear();
@@ -169,6 +171,11 @@ void AppLoop::handleEvent(const SDL_Event& e, Clock::time_point now, const LoopC
     }
     if (callbacks.onEvent && callbacks.onEvent(e)) quit_ = true;
     if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT) {
+        if (typeIntoFocusedField(e, app_.terminal().textEntry())) {
+            app_.userActivity(now);
+            requestFrames(2);
+            return;
+        }
         ImGui_ImplSDL2_ProcessEvent(&e);
         app_.userActivity(now);
         requestFrames(2);
@@ -240,7 +247,8 @@ void AppLoop::run(const LoopCallbacks& callbacks) {
             schedule_.frameDrawn(view_.signature(Clock::now()), registry_.tappedThisFrame());
         }
         if (callbacks.afterIteration) {
-            const bool settled = !schedule_.frameOwed() && !pointer_.pending() && app_.events().empty();
+            const bool settled = !schedule_.frameOwed() && !pointer_.pending() && app_.events().empty() &&
+                                 !app_.answerPending();
             if (callbacks.afterIteration(Clock::now(), settled, framesDrawn_)) break;
         }
     }

@@ -21,6 +21,9 @@ struct RegisteredItem {
     bool clipped = false;   // part of it is cut off by its window, and that window cannot scroll
     bool overflows = false; // a label wider or taller than its button or tile
     unsigned layer = 0;     // the top-level window it is drawn in (overlays are other layers)
+    // A name for scripts besides the words shown: "key:t", "key:{space}" for the on-screen keys,
+    // "field:LABEL" for text fields (`keys`, `field`). Empty for most widgets.
+    std::string key;
 };
 
 // Layout problems of one frame, in words for a failing test ("" when none).
@@ -58,6 +61,14 @@ public:
         const RegisteredItem* hit = nullptr;
         for (const auto& i : shown_) {
             if (i.tappable && i.text == label) hit = &i;
+        }
+        return hit;
+    }
+    // The tappable item registered under `key` ("key:t", "field:投诉内容"), the last drawn.
+    const RegisteredItem* findKey(std::string_view key) const {
+        const RegisteredItem* hit = nullptr;
+        for (const auto& i : shown_) {
+            if (i.tappable && i.key == key) hit = &i;
         }
         return hit;
     }

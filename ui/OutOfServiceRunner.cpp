@@ -45,6 +45,7 @@ public:
     bool setPrinterPaper(const std::string&, std::string& error) override { return noDevices(error); }
     bool setReaderFault(const std::string&, std::string& error) override { return noDevices(error); }
     bool setServerRunning(bool, std::string& error) override { return noDevices(error); }
+    std::string outputDir() const override { return opt_.screenshotDir; }
     void requestScreenshot(const std::string& fileName) override {
         screenshotPath_ = opt_.screenshotDir + "/" + fileName;
         screenshotError_.clear();

@@ -2,6 +2,7 @@
 
 #include "kiosk/CaseQueryFlow.h"
 #include "kiosk/NoticeFlow.h"
+#include "kiosk/ServiceGuideFlow.h"
 
 namespace kiosk::ui {
 
@@ -10,6 +11,7 @@ void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx);
 // A service not available on this terminal yet: says so, where to turn instead (the district's
 // hotline, address and hours when known), and offers the way home.
 void drawNoticeScreen(Ui& ui, NoticeFlow& flow, ScreenContext& ctx);
+void drawServiceGuideScreen(Ui& ui, ServiceGuideFlow& flow, ScreenContext& ctx);
 
 namespace {
 
@@ -32,7 +34,8 @@ const FlowScreen screens[] = {
     screen<NoticeFlow, drawNoticeScreen>("complaint", "home.complaint", "home.complaint_sub"),
     screen<NoticeFlow, drawNoticeScreen>("complaint_track", "home.complaint_track",
                                          "home.complaint_track_sub"),
-    screen<NoticeFlow, drawNoticeScreen>("service_guide", "home.service_guide", "home.service_guide_sub"),
+    screen<ServiceGuideFlow, drawServiceGuideScreen>("service_guide", "home.service_guide",
+                                                     "home.service_guide_sub"),
 };
 
 // ---- one home per kind of terminal ----

@@ -26,6 +26,7 @@ public:
     void pushTap(float x, float y) override { window_.pushTap(x, y); }
     void pushText(const std::string& utf8) override { window_.pushText(utf8); }
     void requestScreenshot(const std::string& fileName) override { window_.requestScreenshot(fileName); }
+    std::string outputDir() const override { return window_.outputDir(); }
     bool screenshotPending(std::string& error) const override { return window_.screenshotPending(error); }
     void requestFrames(int n) override { window_.requestFrames(n); }
     bool setLayout(int width, int height, double textScale, std::string& error) override {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -201,6 +202,45 @@ std::string parseServer(const Verb&, Args& a, ScriptCommand& c) {
     return c.arg == "down" || c.arg == "up" ? "" : "server needs 'down' or 'up'";
 }
 
+// keys "tuiweichepi{space}": one on-screen key per letter, digit or symbol, {name} for the others.
+std::string parseKeys(const Verb&, Args& a, ScriptCommand& c) {
+    std::string spec;
+    if (!a.quoted(spec) || spec.empty())
+        return "keys needs a \"quoted\" list of keys, like \"tuiwei{space}\"";
+    for (std::size_t i = 0; i < spec.size();) {
+        if (spec[i] == '{') {
+            const std::size_t end = spec.find('}', i);
+            if (end == std::string::npos)
+                return "keys: '{' without '}' (write {space}, {backspace}, {123} ...)";
+            c.keys.push_back(spec.substr(i, end - i + 1));
+            i = end + 1;
+        } else if (spec[i] == ' ') {
+            c.keys.push_back("{space}");
+            ++i;
+        } else {
+            // One character (a symbol key is a Chinese punctuation mark: several bytes).
+            std::size_t n = 1;
+            const auto lead = static_cast<unsigned char>(spec[i]);
+            if (lead >= 0xF0)
+                n = 4;
+            else if (lead >= 0xE0)
+                n = 3;
+            else if (lead >= 0xC0)
+                n = 2;
+            c.keys.push_back(spec.substr(i, n));
+            i += n;
+        }
+    }
+    return "";
+}
+
+std::string parseFileName(const Verb& v, Args& a, ScriptCommand& c) {
+    c.arg = a.word();
+    if (c.arg.empty() || c.arg.find('/') != std::string::npos || c.arg.find("..") != std::string::npos)
+        return std::string(v.name) + " needs a file name (no directories)";
+    return "";
+}
+
 std::string parseScreenshot(const Verb&, Args& a, ScriptCommand& c) {
     c.arg = a.word();
     if (c.arg.empty() || c.arg.find('/') != std::string::npos || c.arg.find("..") != std::string::npos)
@@ -231,6 +271,41 @@ Step runTap(const Context& x) {
     if (!item) return failWith("no tappable \"" + x.command.arg + "\" on screen");
     x.host.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
     return next(2); // press and release take a frame each
+}
+
+Step runTapIf(const Context& x) {
+    if (!x.host.registry().findTappable(x.command.arg)) return next(); // optional: not there, fine
+    return runTap(x);
+}
+
+// One key of `keys` (the parser gave each its own command): tapped through real input, as a finger.
+Step runKey(const Context& x) {
+    const RegisteredItem* item = x.host.registry().findKey("key:" + x.command.arg);
+    if (!item)
+        return failWith("no key \"" + x.command.arg +
+                        "\" on the on-screen keyboard (is a text field focused, is that layout up?)");
+    x.host.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
+    return next(2);
+}
+
+Step runField(const Context& x) {
+    const RegisteredItem* item = x.host.registry().findKey("field:" + x.command.arg);
+    if (!item) return failWith("no text field labelled \"" + x.command.arg + "\" on screen");
+    x.host.pushTap(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
+    return next(2);
+}
+
+// Every text on the current screen, one per line, into --screenshot-dir (created when missing).
+Step runSaveText(const Context& x) {
+    const std::string dir = x.host.outputDir();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const std::string path = dir + "/" + x.command.arg;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    for (const RegisteredItem& i : x.host.registry().shown())
+        out << i.text << '\n';
+    out.close();
+    return nextUnless(out.good(), "cannot write " + path + " (check that the directory is writable)");
 }
 
 Step runType(const Context& x) {
@@ -335,7 +410,15 @@ const ScriptVerb kVerbs[] = {
     // name, kind, timing, parse, run, arguments, what it does
     {"tap", Kind::Tap, T::Once, parseText, runTap, "\"LABEL\"",
      "tap the widget labelled LABEL (fails if none is on screen)"},
+    {"tap-if", Kind::TapIf, T::Once, parseText, runTapIf, "\"LABEL\"",
+     "tap LABEL when it is on screen; pass silently when it is not (optional steps)"},
     {"type", Kind::Type, T::Once, parseText, runType, "\"TEXT\"", "type TEXT as keyboard text input"},
+    {"keys", Kind::Keys, T::Once, parseKeys, runKey, "\"KEYS\"",
+     "tap on-screen keys one by one: letters, digits, symbols, {space} {backspace} {clear} {enter} {shift} "
+     "{py} {abc} {123} {sym} {prev} {next}"},
+    {"field", Kind::Field, T::Once, parseText, runField, "\"LABEL\"", "focus the text field labelled LABEL"},
+    {"save-text", Kind::SaveText, T::Once, parseFileName, runSaveText, "NAME.txt",
+     "write every text on the current screen, one per line, into --screenshot-dir"},
     {"card", Kind::Card, T::Once, parseCard, runCard, "NAME|remove",
      "present a sample card on the simulated reader / lift it"},
     {"wait", Kind::Wait, T::Sleeps, parseWait, runWait, "TIME", "let time pass (500ms, 2s)"},
@@ -407,6 +490,17 @@ ParsedScript parseScript(const std::string& text, const std::string& fileName) {
         c.kind = c.verb->kind;
         if (const std::string why = c.verb->parse(*c.verb, args, c); !why.empty()) return bad(why);
         if (!args.done()) return bad("unexpected text after the command");
+        if (c.kind == Kind::Keys) {
+            // One command per key: each waits for the screen to settle (a layout switch, a
+            // candidate bar) before the next key is looked for.
+            for (const std::string& k : c.keys) {
+                ScriptCommand one = c;
+                one.keys.clear();
+                one.arg = k;
+                out.commands.push_back(std::move(one));
+            }
+            continue;
+        }
         out.commands.push_back(std::move(c));
     }
     return out;

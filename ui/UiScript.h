@@ -38,7 +38,11 @@ struct ScriptVerb; // a row of the verb table (UiScript.cpp)
 struct ScriptCommand {
     enum class Kind {
         Tap,
+        TapIf,
         Type,
+        Keys,
+        Field,
+        SaveText,
         Card,
         CardRemove,
         Wait,
@@ -57,6 +61,7 @@ struct ScriptCommand {
     };
     Kind kind = Kind::Wait;
     std::string arg;
+    std::vector<std::string> keys; // `keys` while parsing (then one command per key, in arg)
     std::chrono::milliseconds duration{0};
     int width = 0, height = 0; // layout
     double scale = 1.0;        // layout
@@ -85,6 +90,8 @@ public:
     virtual void requestFrames(int n) = 0;
     virtual bool setLayout(int width, int height, double textScale, std::string& error) = 0;
     virtual std::pair<float, float> displaySize() const = 0;
+    // Where `screenshot` and `save-text` write (--screenshot-dir).
+    virtual std::string outputDir() const { return "."; }
 };
 
 // The window and the devices: in the kiosk ui/ScriptBridge (the demo's devices through

@@ -13,7 +13,8 @@ namespace {
 
 // Only what the citizen can see counts: text scrolled out of view is not "on screen", and a
 // widget is tappable only when its centre (where a script taps) is visible.
-void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable, bool overflows = false) {
+void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable, bool overflows = false,
+                  std::string_view key = {}) {
     if (!ImGui::IsRectVisible(min, max)) return;
     const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
     const bool centreVisible = ImGui::IsRectVisible(centre, ImVec2(centre.x + 1, centre.y + 1));
@@ -22,6 +23,7 @@ void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappa
     item.x = min.x, item.y = min.y, item.w = max.x - min.x, item.h = max.y - min.y;
     item.tappable = tappable && centreVisible;
     item.overflows = overflows;
+    item.key = std::string(key);
     // Cut off by its window: a fault unless the window scrolls (then the rest is a drag away).
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
@@ -132,6 +134,11 @@ float textHeight(Ui& ui, std::string_view s, FontSize size, float wrapWidth) {
 }
 
 bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSize fontSize) {
+    return keyButton(ui, label, {}, size, kind, fontSize);
+}
+
+bool keyButton(Ui& ui, std::string_view label, std::string_view key, ImVec2 size, ButtonKind kind,
+               FontSize fontSize) {
     ui.fonts.require(label);
     ImGui::PushID(label.data(), label.data() + label.size());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -151,7 +158,7 @@ bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind, FontSi
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, drawn.data(), drawn.data() + drawn.size());
     dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f),
                 primary ? ui.theme.primaryText : ui.theme.primary, drawn.data(), drawn.data() + drawn.size());
-    registerItem(ui, label, pos, max, true, ts.x > size.x - ui.em * 0.3f || ts.y > size.y);
+    registerItem(ui, label, pos, max, true, ts.x > size.x - ui.em * 0.3f || ts.y > size.y, key);
     if (tapped) ui.registry.noteTap();
     return tapped;
 }

@@ -10,7 +10,7 @@
 //   [x] touch: no hover styling at all (a finger has no hover); press shows while held
 //   [x] drag-to-scroll for lists (ImGui 1.86 has none for touch)
 //   [x] every character the font has, also beyond the BMP (𫖮 𬌗), in every widget
-//   [ ] on-screen keyboard and pinyin (complaint issue)
+//   [x] on-screen keyboard and text fields: ui/OnScreenKeyboard (built on keyButton)
 #pragma once
 
 #include "kiosk/StringTable.h"
@@ -61,6 +61,11 @@ enum class ButtonKind { Primary, Secondary };
 // A large touch button; returns true on the frame it is tapped (released over it).
 bool button(Ui& ui, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Primary,
             FontSize font = FontSize::Large);
+
+// A button scripts can also find by a name of their own (`key`: "key:{space}", "field:LABEL"),
+// for widgets whose words are not unique or not what a script would type (the on-screen keys).
+bool keyButton(Ui& ui, std::string_view label, std::string_view key, ImVec2 size,
+               ButtonKind kind = ButtonKind::Secondary, FontSize font = FontSize::Large);
 
 // A home-screen tile: title and a line under it. Tapping anywhere on it counts; its label is the title.
 bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size);

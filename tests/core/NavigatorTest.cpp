@@ -194,7 +194,8 @@ TEST_CASE("the catalogs: every flow of every kind of terminal is built, under a 
         HallTerminal parts; // services only
         CitizenSession session{SessionSettings{}};
         SlipTracker slips{parts.printer};
-        FlowServices services{session, slips, parts.cases, parts.strings, "T-1"};
+        const std::vector<ServiceItem> noItems;
+        FlowServices services{session, slips, parts.cases, parts.strings, "T-1", noItems};
         std::set<std::string_view> ids;
         for (const FlowEntry& e : flowCatalog(set)) {
             CAPTURE(e.id);

@@ -1,7 +1,7 @@
 // Composing pinyin (kiosk/PinyinComposition) and ranking its candidates (kiosk/PinyinRanking),
 // with an engine made of a few facts so every rule is visible in the test.
-#include "kiosk/HallVocabulary.h"
 #include "kiosk/PinyinComposition.h"
+#include "kiosk/HallVocabulary.h"
 #include "kiosk/PinyinRanking.h"
 #include "text/Utf8.h"
 
@@ -56,8 +56,8 @@ namespace {
 // The characters each syllable stands for, as a tiny engine would say.
 struct Syllables {
     std::map<std::string, std::u32string, std::less<>> table = {
-        {"chi", U"吃持池"}, {"na", U"那拿哪"}, {"ka", U"卡咖"}, {"yao", U"要药"}, {"gong", U"工公"},
-        {"shang", U"商上"}, {"ju", U"局居"}};
+        {"chi", U"吃持池"}, {"na", U"那拿哪"},  {"ka", U"卡咖"}, {"yao", U"要药"},
+        {"gong", U"工公"},  {"shang", U"商上"}, {"ju", U"局居"}};
     std::u32string none;
     const std::u32string& operator()(std::string_view s) const {
         auto it = table.find(s);
@@ -77,7 +77,8 @@ TEST_CASE("the hall's phrase comes first, ahead of the engine's guess") {
     PinyinSearch engine;
     engine.candidates = {"吃那卡要", "吃", "持"};
     engine.syllableEnds = {3, 5, 7, 10};
-    const auto ranked = rankCandidates("chinakayao", engine, phrases({"吃拿卡要", "推诿扯皮"}), std::cref(syl));
+    const auto ranked =
+        rankCandidates("chinakayao", engine, phrases({"吃拿卡要", "推诿扯皮"}), std::cref(syl));
     REQUIRE(ranked.size() == 4);
     CHECK(ranked[0].text == "吃拿卡要");
     CHECK(ranked[0].domain);
@@ -113,7 +114,8 @@ TEST_CASE("the vocabulary comes from the catalog and the roster, checked") {
         "service_items": [{"name": "个体工商户设立登记"}, {"name": "吃拿卡要"}],
         "rating_reason_tags": {"positive": ["一次办成"], "negative": [3, "多次跑腿"]}})");
     const auto words = vocabularyFromCatalog(catalog);
-    CHECK(words == std::vector<std::string>{"一次办成", "个体工商户设立登记", "区市场监督管理局", "吃拿卡要", "多次跑腿"});
+    CHECK(words == std::vector<std::string>{"一次办成", "个体工商户设立登记", "区市场监督管理局", "吃拿卡要",
+                                            "多次跑腿"});
     const auto roster = nlohmann::json::parse(R"({"counters": [{"function": "医保服务"}],
         "staff": [{"name": "刘晓燕"}, {"name": "王"}, {"name": "Anna李"}]})");
     CHECK(vocabularyFromRoster(roster) == std::vector<std::string>{"刘晓燕", "医保服务"});

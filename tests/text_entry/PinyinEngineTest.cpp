@@ -108,7 +108,8 @@ TEST_CASE("nothing learned: the same letters give the same order after any choic
 
 TEST_CASE("the dictionary missing: the status says so, lookups answer with nothing") {
     EventQueue events;
-    PinyinService service(events, [] { return std::make_unique<GooglePinyinEngine>("/nonexistent/dict_pinyin.dat"); });
+    PinyinService service(
+        events, [] { return std::make_unique<GooglePinyinEngine>("/nonexistent/dict_pinyin.dat"); });
     const auto status = waitFor<PinyinEngineStatus>(events);
     CHECK_FALSE(status.available);
     CHECK(status.detail.find("/nonexistent/dict_pinyin.dat") != std::string::npos);

@@ -100,6 +100,9 @@ TEST_CASE("enter takes the letters as typed; clear empties field and composition
     k.keys.clear();
     CHECK(k.field.empty());
     CHECK(k.keys.view().composing.empty());
+    k.keys.enter(); // nothing composing: done typing, the keyboard goes
+    CHECK_FALSE(k.keys.view().focused);
+    CHECK(k.keys.focusedField() == nullptr);
 }
 
 TEST_CASE("英文 with shift gives one capital; 数字 and 符号 insert what they show") {

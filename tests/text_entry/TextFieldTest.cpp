@@ -41,7 +41,7 @@ TEST_CASE("typing past the limit keeps what fits and says the limit was reached"
 
 TEST_CASE("invalid UTF-8 loses only the bad bytes") {
     TextField f(spec(InputKind::Chinese));
-    CHECK(f.insert(std::string("办\xff事\xc3(") ) == EditOutcome::InvalidUtf8);
+    CHECK(f.insert(std::string("办\xff事\xc3(")) == EditOutcome::InvalidUtf8);
     CHECK(f.text() == "办事(");
     CHECK(f.insert(std::string("\xe5\x8a")) == EditOutcome::InvalidUtf8); // a truncated 办
     CHECK(f.text() == "办事(");
@@ -51,7 +51,8 @@ TEST_CASE("emoji and control characters are refused with a reason; the rest of a
     TextField f(spec(InputKind::Chinese));
     CHECK(f.insert("好😀评") == EditOutcome::Unsupported);
     CHECK(f.text() == "好评");
-    CHECK(f.insert("a\nb\x07" "c") == EditOutcome::Unsupported);
+    CHECK(f.insert("a\nb\x07"
+                   "c") == EditOutcome::Unsupported);
     CHECK(f.text() == "好评abc");
     CHECK(f.insert("\xee\x80\x80") == EditOutcome::Unsupported); // U+E000: the renderer's private use
     CHECK(editOutcomeKey(EditOutcome::Unsupported) == "text.unsupported");
@@ -72,7 +73,9 @@ TEST_CASE("digits and phone fields take digits only; a phone at most 11") {
 
 TEST_CASE("the validation hook judges the whole text") {
     TextFieldSpec s = spec(InputKind::Phone);
-    s.validate = [](std::string_view t) { return t.size() == 11 ? std::string() : std::string("phone.incomplete"); };
+    s.validate = [](std::string_view t) {
+        return t.size() == 11 ? std::string() : std::string("phone.incomplete");
+    };
     TextField f(s);
     f.insert("1380013");
     CHECK(f.problem() == "phone.incomplete");

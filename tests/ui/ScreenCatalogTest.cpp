@@ -13,7 +13,8 @@ TEST_CASE("every flow has a screen that takes its class") {
         testing::HallTerminal parts; // the fake services
         CitizenSession session{SessionSettings{}};
         SlipTracker slips{parts.printer};
-        FlowServices services{session, slips, parts.cases, parts.strings, "T-1"};
+        const std::vector<ServiceItem> noItems;
+        FlowServices services{session, slips, parts.cases, parts.strings, "T-1", noItems};
         for (const FlowEntry& e : flowCatalog(set)) {
             CAPTURE(e.id);
             const ui::FlowScreen* screen = ui::screenFor(e.id);
@@ -25,7 +26,7 @@ TEST_CASE("every flow has a screen that takes its class") {
     // A screen bound to the wrong class is caught: the case query's screen does not take a notice.
     const ui::FlowScreen* cases = ui::screenFor("case_query");
     REQUIRE(cases != nullptr);
-    NoticeFlow notice("guide.title", "guide.not_available");
+    NoticeFlow notice("complaint.title", "complaint.not_available");
     CHECK_FALSE(cases->fits(notice));
 }
 

@@ -156,16 +156,17 @@ TEST_CASE("a script that passes ends without failure") {
 
 TEST_CASE("the verb table: an unknown verb lists every known one; the reference has a line per verb") {
     const std::string error = parseScript("klick \"x\"\n", "s").error;
-    CHECK(error ==
-          "s:1: unknown command 'klick' (known: tap, type, card, wait, wait-for, wait-for-slip, expect, "
-          "expect-not, expect-slip, expect-slip-not, screenshot, printer, reader, layout, check-layout, "
-          "server): klick \"x\"");
+    CHECK(error == "s:1: unknown command 'klick' (known: tap, tap-if, type, keys, field, save-text, card, "
+                   "wait, wait-for, "
+                   "wait-for-slip, expect, expect-not, expect-slip, expect-slip-not, screenshot, printer, "
+                   "reader, layout, "
+                   "check-layout, server): klick \"x\"");
     const std::string ref = scriptVerbReference();
     for (const char* verb :
          {"tap \"LABEL\"", "card NAME|remove", "wait-for \"TEXT\" TIME", "printer paper out",
           "reader fault SPEC", "layout WxH [SCALE]", "check-layout", "server down|up"})
         CHECK_MESSAGE(ref.find(std::string("  ") + verb) != std::string::npos, verb);
-    CHECK(std::count(ref.begin(), ref.end(), '\n') == 16);
+    CHECK(std::count(ref.begin(), ref.end(), '\n') == 20);
 }
 
 TEST_CASE("every verb's command carries its row; layout, server and printer read their arguments") {
@@ -191,4 +192,55 @@ TEST_CASE("every verb's command carries its row; layout, server and printer read
     CHECK(parseScript("server sideways\n", "s").error.find("s:1: server needs") == 0);
     CHECK(parseScript("printer paper wet\n", "s").error.find("s:1: printer paper must be") == 0);
     CHECK(parseScript("reader fault\n", "s").error.find("s:1: reader fault needs a fault") == 0);
+}
+
+TEST_CASE("keys: one command per key, letters, symbols and {names}, each tapped by its key name") {
+    const ParsedScript p = parseScript("keys \"ab{space}，{123}\"\n", "s");
+    REQUIRE_MESSAGE(p.error.empty(), p.error);
+    REQUIRE(p.commands.size() == 5);
+    CHECK(p.commands[0].arg == "a");
+    CHECK(p.commands[2].arg == "{space}");
+    CHECK(p.commands[3].arg == "，");
+    CHECK(p.commands[4].arg == "{123}");
+    CHECK(p.commands[4].line == 1);
+    CHECK(parseScript("keys \"a{space\"\n", "s").error.find("without '}'") != std::string::npos);
+    CHECK(parseScript("keys \"\"\n", "s").error.find("keys needs") != std::string::npos);
+
+    FakeHost host;
+    host.reg.beginFrame();
+    RegisteredItem a;
+    a.text = "a";
+    a.key = "key:a";
+    a.x = 10, a.y = 20, a.w = 40, a.h = 40;
+    a.tappable = true;
+    host.reg.add(a);
+    host.reg.endFrame();
+    UiScriptRunner r("s", parseScript("keys \"ab\"\n", "s").commands, host);
+    const auto t0 = std::chrono::steady_clock::now();
+    for (long f = 0; f < 100 && !r.finished(); f += 5)
+        r.step(t0, true, f);
+    REQUIRE(host.taps.size() == 1);
+    CHECK(host.taps[0].first == 30.f);
+    CHECK(r.failed());
+    CHECK(r.failure().find("no key \"b\" on the on-screen keyboard") != std::string::npos);
+}
+
+TEST_CASE("tap-if passes silently when the label is absent; field taps the field by its label") {
+    FakeHost host;
+    host.reg.beginFrame();
+    RegisteredItem f;
+    f.text = "搜索";
+    f.key = "field:搜索";
+    f.x = 0, f.y = 0, f.w = 100, f.h = 50;
+    f.tappable = true;
+    host.reg.add(f);
+    host.reg.endFrame();
+    UiScriptRunner r("s", parseScript("tap-if \"没有\"\nfield \"搜索\"\nfield \"电话\"\n", "s").commands,
+                     host);
+    const auto t0 = std::chrono::steady_clock::now();
+    for (long fr = 0; fr < 100 && !r.finished(); fr += 5)
+        r.step(t0, true, fr);
+    REQUIRE(host.taps.size() == 1);
+    CHECK(host.taps[0].first == 50.f);
+    CHECK(r.failure() == "s:3: field \"电话\": no text field labelled \"电话\" on screen");
 }
