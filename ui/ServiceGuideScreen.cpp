@@ -16,10 +16,12 @@ void drawList(Ui& ui, ServiceGuideFlow& flow, TextEntry& entry, float width) {
     textField(ui, entry, flow.search(), width);
     const std::vector<std::size_t> found = flow.matches();
     const float keyboard = keyboardHeight(ui, entry);
+    // With the keyboard up the room is short: the words stay, one size smaller.
+    const FontSize say = keyboard > 0 ? FontSize::Body : FontSize::Large;
     if (flow.items().empty()) {
-        text(ui, ui.t("guide.empty_catalog"), FontSize::Large, ui.theme.textMuted, Align::Center, width);
+        text(ui, ui.t("guide.empty_catalog"), say, ui.theme.textMuted, Align::Center, width);
     } else if (found.empty()) {
-        text(ui, ui.t("guide.none"), FontSize::Large, ui.theme.textMuted, Align::Center, width);
+        text(ui, ui.t("guide.none"), say, ui.theme.textMuted, Align::Center, width);
     } else {
         text(ui, ui.f("guide.count", {std::to_string(found.size())}), FontSize::Body, ui.theme.textMuted);
     }
@@ -41,9 +43,10 @@ void drawList(Ui& ui, ServiceGuideFlow& flow, TextEntry& entry, float width) {
         ImGui::Dummy(ImVec2(0, std::max(0.f, listH)));
     }
     if (keyboard > 0) {
-        ImGui::SetCursorScreenPos(
-            ImVec2(ImGui::GetCursorScreenPos().x,
-                   ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - keyboard - em * 0.3f));
+        // At the bottom, and never over what is above it (then it runs off, and check-layout says so).
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(
+            at.x, std::max(at.y, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - keyboard - em * 0.3f)));
         drawKeyboard(ui, entry, width);
     }
 }
