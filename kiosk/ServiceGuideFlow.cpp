@@ -9,6 +9,7 @@ namespace {
 TextFieldSpec searchSpec() {
     TextFieldSpec s;
     s.labelKey = "guide.search";
+    s.hintKey = "guide.search_hint";
     s.kind = InputKind::Chinese;
     s.maxChars = 20;
     return s;

@@ -30,6 +30,7 @@ enum class InputKind { Chinese, Latin, Digits, Phone };
 
 struct TextFieldSpec {
     std::string labelKey; // string-table key of the field's label (also what `field "LABEL"` finds)
+    std::string hintKey;  // shown in the empty box (what to type); "" = "tap here to type"
     InputKind kind = InputKind::Chinese;
     std::size_t maxChars = 200; // code points
     bool personal = false;      // a phone, a name: wiped securely (every field is wiped anyway)

@@ -85,10 +85,12 @@ void textField(Ui& ui, TextEntry& entry, TextField& field, float width, int line
     const ImVec2 after(pos.x, max.y);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + em * 0.4f, pos.y + em * 0.3f));
     ImGui::PushClipRect(pos, max, true);
-    if (field.empty())
-        text(ui, ui.t(focused ? "text.typing_here" : "text.tap_to_type"), FontSize::Large, ui.theme.textMuted,
-             Align::Left, width - em * 0.8f);
-    else
+    if (field.empty()) {
+        const std::string& hint = field.spec().hintKey.empty()
+                                      ? ui.t(focused ? "text.typing_here" : "text.tap_to_type")
+                                      : ui.t(field.spec().hintKey);
+        text(ui, hint, FontSize::Large, ui.theme.textMuted, Align::Left, width - em * 0.8f);
+    } else
         text(ui, field.text(), FontSize::Large, ui.theme.text, Align::Left, width - em * 0.8f);
     ImGui::PopClipRect();
 

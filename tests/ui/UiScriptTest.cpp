@@ -81,6 +81,17 @@ struct FakeHost : ScriptHost {
         reg.add(text, 100, 200, 50, 20, tappable);
         reg.endFrame();
     }
+    // A tappable widget a script finds by its name (an on-screen key, a text field).
+    void showNamed(const std::string& text, const std::string& key, float x, float y, float w, float h) {
+        RegisteredItem item;
+        item.text = text;
+        item.key = key;
+        item.x = x, item.y = y, item.w = w, item.h = h;
+        item.tappable = true;
+        reg.beginFrame();
+        reg.add(item);
+        reg.endFrame();
+    }
 };
 
 } // namespace
@@ -207,14 +218,7 @@ TEST_CASE("keys: one command per key, letters, symbols and {names}, each tapped 
     CHECK(parseScript("keys \"\"\n", "s").error.find("keys needs") != std::string::npos);
 
     FakeHost host;
-    host.reg.beginFrame();
-    RegisteredItem a;
-    a.text = "a";
-    a.key = "key:a";
-    a.x = 10, a.y = 20, a.w = 40, a.h = 40;
-    a.tappable = true;
-    host.reg.add(a);
-    host.reg.endFrame();
+    host.showNamed("a", "key:a", 10, 20, 40, 40);
     UiScriptRunner r("s", parseScript("keys \"ab\"\n", "s").commands, host);
     const auto t0 = std::chrono::steady_clock::now();
     for (long f = 0; f < 100 && !r.finished(); f += 5)
@@ -227,14 +231,7 @@ TEST_CASE("keys: one command per key, letters, symbols and {names}, each tapped 
 
 TEST_CASE("tap-if passes silently when the label is absent; field taps the field by its label") {
     FakeHost host;
-    host.reg.beginFrame();
-    RegisteredItem f;
-    f.text = "搜索";
-    f.key = "field:搜索";
-    f.x = 0, f.y = 0, f.w = 100, f.h = 50;
-    f.tappable = true;
-    host.reg.add(f);
-    host.reg.endFrame();
+    host.showNamed("搜索", "field:搜索", 0, 0, 100, 50);
     UiScriptRunner r("s", parseScript("tap-if \"没有\"\nfield \"搜索\"\nfield \"电话\"\n", "s").commands,
                      host);
     const auto t0 = std::chrono::steady_clock::now();

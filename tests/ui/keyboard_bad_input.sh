@@ -26,7 +26,7 @@ cat >"$WORK/nodict.kioskscript" <<'SCRIPT'
 wait-for "办事指南" 10s
 tap "办事指南"
 wait-for "办事指南尚未从服务中心下载" 5s
-field "搜索办事事项（事项名称或部门）"
+field "搜索"
 wait-for "拼音输入暂不可用，请用英文、数字或符号输入" 5s
 expect "大写"
 keys "ban{123}7"
@@ -47,7 +47,7 @@ fi
 
 # 2. Invalid UTF-8, an emoji and too much text as SDL text input (a physical keyboard, a paste).
 {
-  printf 'wait-for "办事指南" 10s\ntap "办事指南"\nfield "搜索办事事项（事项名称或部门）"\n'
+  printf 'wait-for "办事指南" 10s\ntap "办事指南"\nfield "搜索"\n'
   printf 'keys "{abc}"\n'
   printf 'type "ok\xff\xfe"\nexpect "有无法识别的字符，已略去"\nexpect "ok"\n'
   printf 'type "好\xf0\x9f\x98\x80"\nexpect "不支持表情符号和控制字符，已略去"\nexpect "ok好"\n'
