@@ -10,6 +10,8 @@ namespace kiosk::ui {
 
 namespace {
 
+constexpr float kItemHeightEm = 1.8f; // a row of the list
+
 // ---- the list ----
 void drawList(Ui& ui, ServiceGuideFlow& flow, TextEntry& entry, float width) {
     const float em = ui.em;
@@ -23,15 +25,19 @@ void drawList(Ui& ui, ServiceGuideFlow& flow, TextEntry& entry, float width) {
     } else if (found.empty()) {
         text(ui, ui.t("guide.none"), say, ui.theme.textMuted, Align::Center, width);
     } else {
-        text(ui, ui.f("guide.count", {std::to_string(found.size())}), FontSize::Body, ui.theme.textMuted);
+        // No room for even one item under the keyboard: say how to see them.
+        const float room = ImGui::GetContentRegionAvail().y - keyboard - em * 0.3f -
+                           ui.fonts.font(FontSize::Body)->FontSize * 1.3f;
+        const char* key = room < kItemHeightEm * em ? "guide.count_typing" : "guide.count";
+        text(ui, ui.f(key, {std::to_string(found.size())}), FontSize::Body, ui.theme.textMuted);
     }
     const float listH = ImGui::GetContentRegionAvail().y - keyboard - em * 0.3f;
-    if (!found.empty() && listH > em) {
+    if (!found.empty() && listH >= kItemHeightEm * em) {
         ImGui::BeginChild("guide-list", ImVec2(width, listH), false);
         dragToScroll();
         for (std::size_t i : found) {
-            if (button(ui, flow.items()[i].name, ImVec2(width - em * 0.2f, em * 1.8f), ButtonKind::Secondary,
-                       FontSize::Body))
+            if (button(ui, flow.items()[i].name, ImVec2(width - em * 0.2f, em * kItemHeightEm),
+                       ButtonKind::Secondary, FontSize::Body))
                 ui.later.post([&flow, &entry, i] {
                     entry.focus(nullptr); // reading, not typing: the keyboard goes
                     flow.openItem(i);
