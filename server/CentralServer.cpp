@@ -6,6 +6,7 @@
 
 #include "common/TlsCredentials.h"
 #include "common/WireProtocol.h"
+#include "server/AccessLog.h"
 #include "server/ApiError.h"
 #include "server/CertAuthority.h"
 #include "server/DemoDistrict.h"
@@ -99,13 +100,13 @@ void addCommonHandlers(httplib::SSLServer& s, RouteContext& ctx) {
                 what = e.what();
             } catch (...) {
             }
-            ctx.log("internal error on " + req.method + " " + req.path + ": " + what);
+            ctx.log("internal error on " + escapeForLog(req.method, 16) + " " + escapeForLog(req.path) +
+                    ": " + escapeForLog(what));
             sendError(res, 500, "internal", "internal server error; see the server log");
         });
     s.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
-        std::string t = ctx.terminalOf(req);
-        ctx.log((t.empty() ? std::string("-") : t) + " " + req.method + " " + req.path + " -> " +
-                std::to_string(res.status));
+        ctx.log(accessLogLine({ctx.terminalOf(req), req.remote_addr, req.method, req.path, res.status,
+                               req.body.size(), res.body.size(), 0}));
     });
 }
 

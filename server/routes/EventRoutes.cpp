@@ -19,8 +19,7 @@ void addRatingRequest(RouteContext& ctx, const httplib::Request& req, httplib::R
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
     if (ctx.rejected(res, ratingRequestRejection(body))) return;
-    nlohmann::json event = body;
-    event["requested_by"] = ctx.terminalOf(req);
+    nlohmann::json event = ratingRequestEvent(body, ctx.terminalOf(req));
     std::int64_t id = ctx.db.addEvent(body.at("counter").get<int>(), "rating_request", event, wallClockMs());
     ctx.events.cv.notify_all();
     sendJson(res, 201, {{"id", id}});

@@ -15,6 +15,10 @@ namespace kiosk::central {
 namespace {
 
 // ---- complaints ----
+// Thrown inside the store's transaction (which then rolls back) when another record holds the
+// complaint's tracking number: the terminal hears 409, never the database's UNIQUE error as a 500.
+struct TrackingNumberTaken {};
+
 void storeComplaint(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
     if (ctx.injectedFailure(res)) return;
     nlohmann::json c;
@@ -22,19 +26,29 @@ void storeComplaint(RouteContext& ctx, const httplib::Request& req, httplib::Res
     if (ctx.rejected(res, complaintRejection(c, ctx.documents.complaintCategories))) return;
     IncomingRecord rec{ctx.terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
     std::int64_t now = wallClockMs();
-    WriteOutcome o = ctx.db.storeRecord(rec, [&](common::SqliteDb& sdb) {
-        common::SqliteStatement st(sdb,
-                                   "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
-                                   "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
-        std::string tn = c["tracking_no"];
-        st.bind(1, tn).bind(2, rec.terminal).bind(3, rec.id);
-        st.bind(4, CentralDb::sha256Hex(tn + '\x1f' + c["verify_code"].get<std::string>()));
-        st.bind(5, c["category"].get<std::string>()).bind(6, c.value("department", std::string()));
-        st.bind(7, now).run();
-        return nlohmann::json{
-            {"id", rec.id}, {"tracking_no", tn}, {"status", "received"}, {"received_at", isoOfMs(now)}}
-            .dump();
-    });
+    WriteOutcome o;
+    try {
+        o = ctx.db.storeRecord(rec, [&](common::SqliteDb& sdb) {
+            common::SqliteStatement taken(sdb, "SELECT 1 FROM complaints WHERE tracking_no=?");
+            taken.bind(1, c["tracking_no"].get<std::string>());
+            if (taken.step()) throw TrackingNumberTaken{};
+            common::SqliteStatement st(
+                sdb, "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
+                     "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
+            std::string tn = c["tracking_no"];
+            st.bind(1, tn).bind(2, rec.terminal).bind(3, rec.id);
+            st.bind(4, CentralDb::sha256Hex(tn + '\x1f' + c["verify_code"].get<std::string>()));
+            st.bind(5, c["category"].get<std::string>()).bind(6, c.value("department", std::string()));
+            st.bind(7, now).run();
+            return nlohmann::json{
+                {"id", rec.id}, {"tracking_no", tn}, {"status", "received"}, {"received_at", isoOfMs(now)}}
+                .dump();
+        });
+    } catch (const TrackingNumberTaken&) {
+        sendError(res, 409, "tracking_no_taken",
+                  "tracking number " + c["tracking_no"].get<std::string>() + " belongs to another record");
+        return;
+    }
     if (o.status == WriteStatus::Mismatch) {
         sendError(res, 422, "payload_mismatch",
                   "record id " + rec.id + " was already used with another payload");

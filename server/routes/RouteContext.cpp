@@ -43,6 +43,9 @@ std::string RouteContext::terminalOf(const httplib::Request& req) const {
 
 bool RouteContext::rejectBadJson(const httplib::Request& req, httplib::Response& res,
                                  nlohmann::json* body) const {
+    if (req.body.size() > bodyLimitFor(req.path, settings.maxPayloadBytes))
+        return rejected(res,
+                        RequestError{413, "payload_too_large", "request body exceeds this route's limit"});
     return rejected(res, parseJsonObject(req.body, body));
 }
 
