@@ -19,7 +19,7 @@ namespace {
 // complaint's tracking number: the terminal hears 409, never the database's UNIQUE error as a 500.
 struct TrackingNumberTaken {};
 
-void storeComplaint(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void storeComplaint(RouteContext& ctx, const Request& req, Response& res) {
     if (ctx.injectedFailure(res)) return;
     nlohmann::json c;
     if (ctx.rejectBadJson(req, res, &c)) return;
@@ -68,7 +68,7 @@ nlohmann::json rejectedItem(const nlohmann::json& id, int httpStatus, const std:
             {"error", {{"code", code}, {"message", message}}}};
 }
 
-void storeRatingsBatch(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void storeRatingsBatch(RouteContext& ctx, const Request& req, Response& res) {
     if (ctx.injectedFailure(res)) return;
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
@@ -139,7 +139,7 @@ nlohmann::json complaintProgress(const nlohmann::json& row,
             {"received_at", isoOfMs(received)},     {"timeline", timeline}, {"reply", nullptr}};
 }
 
-void answerComplaintProgress(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void answerComplaintProgress(RouteContext& ctx, const Request& req, Response& res) {
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
     if (ctx.rejected(res, complaintProgressRejection(body))) return;
@@ -157,14 +157,13 @@ void answerComplaintProgress(RouteContext& ctx, const httplib::Request& req, htt
 } // namespace
 
 // ---- routes ----
-void addRecordRoutes(httplib::Server& s, RouteContext& ctx) {
+void addRecordRoutes(ApiRouter& s, RouteContext& ctx) {
     s.Post(common::api::kComplaints,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { storeComplaint(ctx, req, res); });
+           [&ctx](const Request& req, Response& res) { storeComplaint(ctx, req, res); });
     s.Post(common::api::kRatingsBatch,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { storeRatingsBatch(ctx, req, res); });
-    s.Post(common::api::kComplaintProgress, [&ctx](const httplib::Request& req, httplib::Response& res) {
-        answerComplaintProgress(ctx, req, res);
-    });
+           [&ctx](const Request& req, Response& res) { storeRatingsBatch(ctx, req, res); });
+    s.Post(common::api::kComplaintProgress,
+           [&ctx](const Request& req, Response& res) { answerComplaintProgress(ctx, req, res); });
 }
 
 } // namespace kiosk::central
