@@ -131,6 +131,18 @@ Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std
     return std::nullopt;
 }
 
+Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal) {
+    const std::string prefix = terminal + "-";
+    bool ok = !terminal.empty() && trackingNo.starts_with(prefix) && trackingNo.size() > prefix.size() &&
+              trackingNo.size() <= prefix.size() + 12;
+    for (size_t i = prefix.size(); ok && i < trackingNo.size(); ++i)
+        ok = trackingNo[i] >= '0' && trackingNo[i] <= '9';
+    if (ok) return std::nullopt;
+    return reject("foreign_tracking_no",
+                  "tracking_no must be this terminal's id (from its certificate), '-' and up to 12 digits",
+                  422);
+}
+
 Rejection complaintProgressRejection(const nlohmann::json& body) {
     if (!isBoundedString(body, "tracking_no", 64) || !isBoundedString(body, "verify_code", 16))
         return reject("bad_request", "tracking_no and verify_code are required");

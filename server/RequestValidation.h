@@ -9,6 +9,7 @@
 //   [x] body: valid JSON (nlohmann rejects invalid UTF-8 too) and an object, at most kMaxJsonDepth levels
 //       deep (checked while parsing, so nothing deeper is ever built, dumped or stored)
 //   [x] body size by route (bodyLimitFor), whatever the transfer encoding (the HTTP layer applies it)
+//   [x] tracking numbers namespaced by the certificate's terminal id (trackingNumberRejection)
 //   [x] each stored record at most kMaxRatingBytes / kMaxComplaintBytes once canonicalised
 //   [x] strings: type, required non-empty, byte limits; optional fields may be absent or null
 //   [x] record envelope: UUID id, seq >= 1, integer created_ms
@@ -75,6 +76,10 @@ inline constexpr std::size_t kMaxHeartbeatBytes = 16384;
 
 Rejection caseQueryRejection(const nlohmann::json& body); // id_number of a known form (text/IdNumber.h)
 Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std::string>& categories);
+// Tracking numbers are namespaced by the terminal that made them: `terminal` (the client certificate's
+// CN, never the body) + "-" + 1..12 digits. Anything else is 422 foreign_tracking_no, so a terminal
+// misconfigured with another's id cannot squat that terminal's numbers.
+Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal);
 Rejection complaintProgressRejection(const nlohmann::json& body); // tracking_no + verify_code
 Rejection ratingsBatchRejection(const nlohmann::json& body);      // "ratings": 1..500 records
 Rejection heartbeatRejection(std::size_t bodyBytes);              // 413 above kMaxHeartbeatBytes

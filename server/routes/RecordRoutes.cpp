@@ -24,6 +24,8 @@ void storeComplaint(RouteContext& ctx, const Request& req, Response& res) {
     nlohmann::json c;
     if (ctx.rejectBadJson(req, res, &c)) return;
     if (ctx.rejected(res, complaintRejection(c, ctx.documents.complaintCategories))) return;
+    if (ctx.rejected(res, trackingNumberRejection(c["tracking_no"].get<std::string>(), ctx.terminalOf(req))))
+        return;
     IncomingRecord rec{ctx.terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
     std::int64_t now = wallClockMs();
     WriteOutcome o;

@@ -108,6 +108,20 @@ TEST_CASE("a rating request's event holds the known fields only") {
     CHECK(codeOf(ratingRequestRejection(json{{"counter", 4294967297LL}})) == "bad_counter");
 }
 
+TEST_CASE("tracking numbers belong to the certificate's terminal: its id, '-', 1..12 digits") {
+    CHECK_FALSE(trackingNumberRejection("HALL-01-000001", "HALL-01"));
+    CHECK_FALSE(trackingNumberRejection("HALL-01-1", "HALL-01"));
+    for (const char* bad : {"HALL-02-000001", "HALL-01-", "HALL-01", "HALL-01-00000000000001", "HALL-01-12a",
+                            "HALL-01-000001 ", "X-HALL-01-1"}) {
+        CAPTURE(bad);
+        Rejection r = trackingNumberRejection(bad, "HALL-01");
+        REQUIRE(r);
+        CHECK(r->status == 422);
+        CHECK(r->code == "foreign_tracking_no");
+    }
+    CHECK(trackingNumberRejection("-1", "")); // no terminal, no namespace
+}
+
 TEST_CASE("log lines: control characters escaped, query dropped, one line whatever the input") {
     CHECK(escapeForLog("/a\r\nT-1 POST /x 200") == "/a\\x0d\\x0aT-1 POST /x 200");
     CHECK(escapeForLog("\x1b[2J\\") == "\\x1b[2J\\\\");
@@ -150,6 +164,12 @@ TEST_CASE("over HTTPS: deep JSON, oversized bodies and a taken tracking number a
         "/api/v1/complaints", complaintRecord("0190a7a0-1c2b-7d3e-8f40-000000000002", "T-LIM-000001").dump());
     CHECK(taken.status == 409);
     CHECK(json::parse(taken.body).at("error").at("code") == "tracking_no_taken");
+    // Another terminal's number is refused whatever else the record says.
+    auto foreign =
+        client.postJson("/api/v1/complaints",
+                        complaintRecord("0190a7a0-1c2b-7d3e-8f40-000000000003", "T-OTHER-000001").dump());
+    CHECK(foreign.status == 422);
+    CHECK(json::parse(foreign.body).at("error").at("code") == "foreign_tracking_no");
     // The first record is intact and replays as a duplicate.
     auto again = client.postJson(
         "/api/v1/complaints", complaintRecord("0190a7a0-1c2b-7d3e-8f40-000000000001", "T-LIM-000001").dump());
