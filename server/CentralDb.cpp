@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <stdexcept>
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -54,7 +55,8 @@ std::string CentralDb::sha256Hex(const std::string& data) {
     return common::sha256Hex(data);
 }
 
-CentralDb::CentralDb(const std::string& path) : db_(path) {
+CentralDb::CentralDb(const std::string& path, std::optional<DataCipher> cipher)
+    : db_(path), cipher_(std::move(cipher)) {
     std::lock_guard lock(mutex_);
     int version = static_cast<int>(db_.scalarInt("PRAGMA user_version"));
     if (version > kSchemaVersion)
@@ -68,6 +70,31 @@ CentralDb::CentralDb(const std::string& path) : db_(path) {
         db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         tx.commit();
     }
+    if (cipher_) sealPlainPayloads();
+}
+
+const DataCipher& CentralDb::cipher() const {
+    if (!cipher_) throw std::logic_error("central database opened without its data key");
+    return *cipher_;
+}
+
+namespace {
+std::string payloadAad(const std::string& terminal, const std::string& id) {
+    return terminal + '\x1f' + id;
+}
+} // namespace
+
+// Payloads stored in plain text by a kiosk-central before issue 10.5 are sealed in one transaction.
+void CentralDb::sealPlainPayloads() {
+    SqliteTransaction tx(db_);
+    SqliteStatement sel(db_, "SELECT rowid, terminal, id, payload FROM records WHERE typeof(payload)='text'");
+    SqliteStatement upd(db_, "UPDATE records SET payload=? WHERE rowid=?");
+    while (sel.step()) {
+        std::string sealed = cipher_->seal(sel.text(3), payloadAad(sel.text(1), sel.text(2)));
+        upd.reset();
+        upd.bindBlob(1, sealed.data(), sealed.size()).bind(2, sel.int64(0)).run();
+    }
+    tx.commit();
 }
 
 // ---- records ----
@@ -86,7 +113,7 @@ std::optional<WriteOutcome> existing(SqliteDb& db, const IncomingRecord& r, cons
 }
 
 void insertRecord(SqliteDb& db, const IncomingRecord& r, const std::string& hash, const std::string& result,
-                  std::int64_t nowMs) {
+                  std::int64_t nowMs, const std::string& sealedPayload) {
     SqliteStatement st(
         db, "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
             "VALUES(?,?,?,?,?,?,?,?)");
@@ -95,7 +122,7 @@ void insertRecord(SqliteDb& db, const IncomingRecord& r, const std::string& hash
         .bind(3, r.kind)
         .bind(4, r.seq)
         .bind(5, hash)
-        .bind(6, r.canonicalPayload);
+        .bindBlob(6, sealedPayload.data(), sealedPayload.size());
     st.bind(7, result).bind(8, nowMs).run();
 }
 
@@ -126,7 +153,8 @@ CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
             continue;
         }
         std::string result = onFirstWrite(db_, i);
-        insertRecord(db_, r, hash, result, now);
+        insertRecord(db_, r, hash, result, now,
+                     cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
         out.push_back({WriteStatus::Stored, result});
     }
     tx.commit();
@@ -151,6 +179,25 @@ std::optional<nlohmann::json> CentralDb::complaintFor(const std::string& trackin
                           {"category", st.text(1)},
                           {"department", st.text(2)},
                           {"received_ms", st.int64(3)}};
+}
+
+std::vector<StoredComplaint> CentralDb::complaints(int limit) {
+    const DataCipher& key = cipher();
+    std::lock_guard lock(mutex_);
+    std::vector<StoredComplaint> out;
+    SqliteStatement st(db_,
+                       "SELECT c.tracking_no, c.terminal, c.record_id, c.category, IFNULL(c.department,''), "
+                       "c.received_ms, r.payload FROM complaints c "
+                       "JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
+                       "ORDER BY c.received_ms DESC, c.tracking_no LIMIT ?");
+    st.bind(1, limit);
+    while (st.step()) {
+        StoredComplaint c{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), nullptr};
+        if (auto plain = key.open(st.blob(6), payloadAad(c.terminal, c.recordId)))
+            c.record = nlohmann::json::parse(*plain, nullptr, false);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 // ---- enrolment ----

@@ -28,6 +28,9 @@ struct CentralSettings {
     int port = 0; // 0 = any free port; read it back with port()
     std::string dbPath;
     std::string tlsDir;
+    // AES-256-GCM key for the records' payloads at rest (server/DataCipher.h), created 0600 on first
+    // start; empty = <tlsDir>/data.key. Keep it off the database's disk or backup set.
+    std::string dataKeyPath;
     std::vector<std::string> serverNames; // extra names / addresses for the server certificate (first start)
     bool demoData = false;
     size_t maxPayloadBytes = 1 << 20; // body of a ratings batch; other routes are smaller (bodyLimitFor)

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 
 namespace kiosk::central {
 
@@ -22,10 +23,22 @@ std::string isoOfMs(std::int64_t unixMs) {
 }
 
 // ---- context ----
+std::string dataKeyPathOf(const CentralSettings& s) {
+    return s.dataKeyPath.empty() ? s.tlsDir + "/data.key" : s.dataKeyPath;
+}
+
+DataCipher loadDataCipher(const CentralSettings& s) {
+    std::string error;
+    auto cipher = DataCipher::openOrCreate(dataKeyPathOf(s), &error);
+    if (!cipher) throw std::runtime_error(error);
+    return *cipher;
+}
+
 RouteContext::RouteContext(const CentralSettings& s, const CertAuthority& authority,
                            InjectedFailures& injected)
-    : settings(s), ca(authority), caCert(common::loadCertificatePem(authority.caCertPem())), db(s.dbPath),
-      lookups(s.lookupsPerMinute, s.lookupBurst), enrolments(10, 5), failures(injected) {}
+    : settings(s), ca(authority), caCert(common::loadCertificatePem(authority.caCertPem())),
+      db(s.dbPath, loadDataCipher(s)), lookups(s.lookupsPerMinute, s.lookupBurst), enrolments(10, 5),
+      failures(injected) {}
 
 void RouteContext::log(const std::string& line) const {
     if (settings.log)

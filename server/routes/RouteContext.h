@@ -61,6 +61,11 @@ struct InjectedFailures {
 };
 
 // ---- context ----
+// The data key's file (CentralSettings::dataKeyPath, default <tlsDir>/data.key) and the key itself
+// (created on first use; throws std::runtime_error when it cannot be read or made).
+std::string dataKeyPathOf(const CentralSettings& settings);
+DataCipher loadDataCipher(const CentralSettings& settings);
+
 struct RouteContext {
     // Opens the database (throws common::SqliteError).
     RouteContext(const CentralSettings& settings, const CertAuthority& ca, InjectedFailures& failures);
