@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <exception>
 #include <stdexcept>
 
 #include <openssl/crypto.h>
@@ -138,27 +139,68 @@ WriteOutcome CentralDb::storeRecord(const IncomingRecord& record,
     return storeRecords({record}, [&](SqliteDb& db, size_t) { return onFirstWrite(db); }).at(0);
 }
 
-std::vector<WriteOutcome>
-CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
-                        const std::function<std::string(SqliteDb&, size_t)>& onFirstWrite) {
-    std::lock_guard lock(mutex_);
+std::vector<WriteOutcome> CentralDb::writeOne(const PendingWrite& w, std::int64_t now) {
     std::vector<WriteOutcome> out;
-    SqliteTransaction tx(db_);
-    std::int64_t now = wallMs();
-    for (size_t i = 0; i < records.size(); ++i) {
-        const IncomingRecord& r = records[i];
+    for (size_t i = 0; i < w.records->size(); ++i) {
+        const IncomingRecord& r = (*w.records)[i];
         std::string hash = sha256Hex(r.kind + '\x1f' + r.canonicalPayload);
         if (auto e = existing(db_, r, hash)) {
             out.push_back(*e);
             continue;
         }
-        std::string result = onFirstWrite(db_, i);
+        std::string result = (*w.onFirstWrite)(db_, i);
         insertRecord(db_, r, hash, result, now,
                      cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
         out.push_back({WriteStatus::Stored, result});
     }
-    tx.commit();
     return out;
+}
+
+// Group commit: the first writer to find no transaction running leads; it takes every write queued
+// by then and runs them in one transaction (one WAL fsync), each inside its own savepoint so one
+// write's exception (a taken tracking number) undoes only that write. Every writer returns only
+// after the commit that holds its records, so an answer still means "on disk".
+std::vector<WriteOutcome>
+CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
+                        const std::function<std::string(SqliteDb&, size_t)>& onFirstWrite) {
+    PendingWrite me{&records, &onFirstWrite, {}, nullptr, false};
+    std::unique_lock group(groupMutex_);
+    group_.push_back(&me);
+    groupCv_.wait(group, [&] { return me.done || !leading_; });
+    if (!me.done) {
+        leading_ = true;
+        std::vector<PendingWrite*> batch;
+        batch.swap(group_);
+        group.unlock();
+        std::exception_ptr failed;
+        try {
+            std::lock_guard lock(mutex_);
+            SqliteTransaction tx(db_);
+            std::int64_t now = wallMs();
+            for (PendingWrite* w : batch) {
+                db_.exec("SAVEPOINT one_write");
+                try {
+                    w->out = writeOne(*w, now);
+                } catch (...) {
+                    w->error = std::current_exception();
+                    db_.exec("ROLLBACK TO one_write");
+                }
+                db_.exec("RELEASE one_write");
+            }
+            tx.commit();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        group.lock();
+        for (PendingWrite* w : batch) {
+            if (failed) w->error = failed;
+            w->done = true;
+        }
+        leading_ = false;
+        groupCv_.notify_all();
+    }
+    if (me.error) std::rethrow_exception(me.error);
+    return std::move(me.out);
 }
 
 // ---- complaints ----

@@ -13,6 +13,7 @@
 //       (server/DataCipher.h; the key lives apart from the database); payloads an older version stored in
 //       plain text are sealed when the database is next opened with the key; files 0600 (common/SqliteDb)
 //   [x] complaints(): the office's decrypted list (kiosk-central complaints)
+//   [x] group commit: record writes that arrive while a transaction runs share the next one (one fsync)
 //   [x] one connection guarded by a mutex (safe from the HTTP worker pool); CLIs open their own connection
 //   [ ] pruning old records: never (dedup state must outlive a terminal's longest offline period)
 #pragma once
@@ -22,7 +23,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -104,6 +107,19 @@ public:
     static std::string sha256Hex(const std::string& data);
 
 private:
+    struct PendingWrite {
+        const std::vector<IncomingRecord>* records;
+        const std::function<std::string(common::SqliteDb&, size_t)>* onFirstWrite;
+        std::vector<WriteOutcome> out;
+        std::exception_ptr error;
+        bool done;
+    };
+    std::vector<WriteOutcome> writeOne(const PendingWrite& w, std::int64_t nowMs);
+    std::mutex groupMutex_; // the queue of writes waiting for the next group commit
+    std::condition_variable groupCv_;
+    std::vector<PendingWrite*> group_;
+    bool leading_ = false;
+
     std::mutex mutex_;
     common::SqliteDb db_;
     std::optional<DataCipher> cipher_;
