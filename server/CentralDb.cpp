@@ -45,11 +45,6 @@ const char* const kMigrations[] = {
 };
 constexpr int kSchemaVersion = 1;
 
-void bump(SqliteDb& db, const char* counter) {
-    SqliteStatement st(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?");
-    st.bind(1, counter).run();
-}
-
 } // namespace
 
 std::string CentralDb::sha256Hex(const std::string& data) {
@@ -99,33 +94,43 @@ void CentralDb::sealPlainPayloads() {
 }
 
 // ---- records ----
-namespace {
+namespace {} // namespace
 
-std::optional<WriteOutcome> existing(SqliteDb& db, const IncomingRecord& r, const std::string& hash) {
-    SqliteStatement st(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?");
-    st.bind(1, r.terminal).bind(2, r.id);
-    if (!st.step()) return std::nullopt;
-    if (st.text(0) == hash) {
-        bump(db, "duplicates_refused");
-        return WriteOutcome{WriteStatus::Duplicate, st.text(1)};
+// The statements every record write runs, prepared once per group commit (preparing them per record
+// cost more than the inserts).
+struct CentralDb::RecordStatements {
+    SqliteStatement select, insert, bump;
+    explicit RecordStatements(SqliteDb& db)
+        : select(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?"),
+          insert(db,
+                 "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
+                 "VALUES(?,?,?,?,?,?,?,?)"),
+          bump(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?") {}
+    void count(const char* counter) {
+        bump.reset();
+        bump.bind(1, counter).run();
     }
-    bump(db, "payload_mismatches");
-    return WriteOutcome{WriteStatus::Mismatch, {}};
-}
+    std::optional<WriteOutcome> existing(const IncomingRecord& r, const std::string& hash) {
+        select.reset();
+        select.bind(1, r.terminal).bind(2, r.id);
+        if (!select.step()) return std::nullopt;
+        if (select.text(0) == hash) {
+            std::string result = select.text(1);
+            count("duplicates_refused");
+            return WriteOutcome{WriteStatus::Duplicate, result};
+        }
+        count("payload_mismatches");
+        return WriteOutcome{WriteStatus::Mismatch, {}};
+    }
+    void add(const IncomingRecord& r, const std::string& hash, const std::string& result, std::int64_t nowMs,
+             const std::string& sealedPayload) {
+        insert.reset();
+        insert.bind(1, r.terminal).bind(2, r.id).bind(3, r.kind).bind(4, r.seq).bind(5, hash);
+        insert.bindBlob(6, sealedPayload.data(), sealedPayload.size()).bind(7, result).bind(8, nowMs).run();
+    }
+};
 
-void insertRecord(SqliteDb& db, const IncomingRecord& r, const std::string& hash, const std::string& result,
-                  std::int64_t nowMs, const std::string& sealedPayload) {
-    SqliteStatement st(
-        db, "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
-            "VALUES(?,?,?,?,?,?,?,?)");
-    st.bind(1, r.terminal)
-        .bind(2, r.id)
-        .bind(3, r.kind)
-        .bind(4, r.seq)
-        .bind(5, hash)
-        .bindBlob(6, sealedPayload.data(), sealedPayload.size());
-    st.bind(7, result).bind(8, nowMs).run();
-}
+namespace {
 
 std::int64_t wallMs() {
     using namespace std::chrono;
@@ -139,18 +144,17 @@ WriteOutcome CentralDb::storeRecord(const IncomingRecord& record,
     return storeRecords({record}, [&](SqliteDb& db, size_t) { return onFirstWrite(db); }).at(0);
 }
 
-std::vector<WriteOutcome> CentralDb::writeOne(const PendingWrite& w, std::int64_t now) {
+std::vector<WriteOutcome> CentralDb::writeOne(RecordStatements& st, const PendingWrite& w, std::int64_t now) {
     std::vector<WriteOutcome> out;
     for (size_t i = 0; i < w.records->size(); ++i) {
         const IncomingRecord& r = (*w.records)[i];
         std::string hash = sha256Hex(r.kind + '\x1f' + r.canonicalPayload);
-        if (auto e = existing(db_, r, hash)) {
+        if (auto e = st.existing(r, hash)) {
             out.push_back(*e);
             continue;
         }
         std::string result = (*w.onFirstWrite)(db_, i);
-        insertRecord(db_, r, hash, result, now,
-                     cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
+        st.add(r, hash, result, now, cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
         out.push_back({WriteStatus::Stored, result});
     }
     return out;
@@ -177,10 +181,11 @@ CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
             std::lock_guard lock(mutex_);
             SqliteTransaction tx(db_);
             std::int64_t now = wallMs();
+            RecordStatements st(db_);
             for (PendingWrite* w : batch) {
                 db_.exec("SAVEPOINT one_write");
                 try {
-                    w->out = writeOne(*w, now);
+                    w->out = writeOne(st, *w, now);
                 } catch (...) {
                     w->error = std::current_exception();
                     db_.exec("ROLLBACK TO one_write");

@@ -114,7 +114,8 @@ private:
         std::exception_ptr error;
         bool done;
     };
-    std::vector<WriteOutcome> writeOne(const PendingWrite& w, std::int64_t nowMs);
+    struct RecordStatements;
+    std::vector<WriteOutcome> writeOne(RecordStatements& st, const PendingWrite& w, std::int64_t nowMs);
     std::mutex groupMutex_; // the queue of writes waiting for the next group commit
     std::condition_variable groupCv_;
     std::vector<PendingWrite*> group_;

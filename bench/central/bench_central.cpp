@@ -8,7 +8,8 @@
 //   hostile mix (--hostile): idle TCP sockets, stalled ClientHellos, headers sent one byte per 0.5 s, and
 //     chunked floods to /api/v1/enroll, each reopened as soon as the server cuts it off.
 // Reports p50/p99/max latency of heartbeats and batches (from the moment a request is due to its full
-// answer, connection set-up included), errors by kind, the server's RSS (now and peak) and CPU time.
+// answer, connection set-up included; and "exchange only", from the first byte written), errors by kind, the
+// server's RSS (now and peak) and CPU time.
 //
 //   bench_central [--terminals N] [--duration S] [--interval S] [--bursts N] [--batch N] [--burst-at S]
 //                 [--hostile 0|1] [--dir DIR]
@@ -149,6 +150,8 @@ struct ServerProcess {
 // ---- terminals ----
 struct Stats {
     std::vector<double> heartbeatMs, batchMs;
+    // The same requests from the first byte written to the answer read: without connect and handshake.
+    std::vector<double> heartbeatExchangeMs, batchExchangeMs;
     std::map<std::string, int> errors;
     int newConnections = 0, reusedConnections = 0, resumedSessions = 0;
     long hostileOpened = 0, hostileFloodBytes = 0, hostileFloodRefused = 0;
@@ -200,7 +203,7 @@ net::awaitable<bool> connect(Terminal& t, const tcp::endpoint& server, Stats& st
 
 // One request as the terminal's client sends it; the latency includes any new connection.
 net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const char* path, std::string body,
-                             std::vector<double>& samples, Stats& stats) {
+                             std::vector<double>& samples, std::vector<double>& exchange, Stats& stats) {
     auto start = Clock::now();
     bool fresh = false;
     if (!t.stream || Clock::now() - t.lastUsed > std::chrono::seconds(kiosk::common::kClientMaxIdleS)) {
@@ -219,6 +222,7 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
     req.body() = std::move(body);
     req.prepare_payload();
     beast::get_lowest_layer(*t.stream).expires_after(30s);
+    auto sent = Clock::now();
     beast::error_code wec;
     co_await http::async_write(*t.stream, req, net::redirect_error(net::use_awaitable, wec));
     beast::flat_buffer buf;
@@ -232,6 +236,7 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
             ++stats.errors["stale_retry"];
             if (!co_await connect(t, server, stats)) co_return;
             beast::get_lowest_layer(*t.stream).expires_after(30s);
+            sent = Clock::now();
             beast::error_code w2;
             co_await http::async_write(*t.stream, req, net::redirect_error(net::use_awaitable, w2));
             if (!w2)
@@ -254,8 +259,10 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
     }
     if (res.result_int() != 200)
         ++stats.errors["http_" + std::to_string(res.result_int())];
-    else
+    else {
         samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        exchange.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
+    }
     if (!res.keep_alive()) t.stream.reset();
 }
 
@@ -284,12 +291,12 @@ net::awaitable<void> runTerminal(Terminal& t, tcp::endpoint server, const Option
         if (!burstDone && due == burstAt) {
             burstDone = true;
             co_await request(t, server, kiosk::common::api::kRatingsBatch, ratingsBatch(t.index, o.batch, 1),
-                             stats.batchMs, stats);
+                             stats.batchMs, stats.batchExchangeMs, stats);
             continue;
         }
         co_await request(t, server, kiosk::common::api::kHeartbeat,
                          R"({"version":"bench","pending":0,"rejected":0,"online":true})", stats.heartbeatMs,
-                         stats);
+                         stats.heartbeatExchangeMs, stats);
         next += std::chrono::seconds(o.interval);
     }
     t.stream.reset();
@@ -467,6 +474,8 @@ int main(int argc, char** argv) {
                              {"hostile", o.hostile},
                              {"heartbeat", percentiles(stats.heartbeatMs)},
                              {"batch", percentiles(stats.batchMs)},
+                             {"heartbeat_exchange_only", percentiles(stats.heartbeatExchangeMs)},
+                             {"batch_exchange_only", percentiles(stats.batchExchangeMs)},
                              {"errors_total", errorsTotal},
                              {"errors", stats.errors},
                              {"connections",
