@@ -174,6 +174,13 @@ struct Terminal {
     Clock::time_point lastUsed;
 };
 
+// Closes the terminal's connection. Marked as shut down first: OpenSSL makes the session of a
+// connection freed without a shutdown non-resumable, and libcurl's reconnects resume theirs.
+void drop(Terminal& t) {
+    if (t.stream) SSL_set_shutdown(t.stream->native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    t.stream.reset();
+}
+
 net::awaitable<bool> connect(Terminal& t, const tcp::endpoint& server, Stats& stats) {
     auto ex = co_await net::this_coro::executor;
     t.stream.emplace(ex, t.tls);
@@ -209,9 +216,9 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
     auto start = Clock::now();
     bool fresh = false;
     if (!t.stream || Clock::now() - t.lastUsed > std::chrono::seconds(kiosk::common::kClientMaxIdleS)) {
-        t.stream.reset();
+        drop(t);
         if (!co_await connect(t, server, stats)) {
-            t.stream.reset();
+            drop(t);
             co_return;
         }
         fresh = true;
@@ -233,7 +240,7 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
     if (!wec) co_await http::async_read(*t.stream, buf, res, net::redirect_error(net::use_awaitable, rec));
     if (wec || rec) {
         // A reused connection the server closed meanwhile: libcurl retries once on a new one.
-        t.stream.reset();
+        drop(t);
         if (!fresh) {
             ++stats.errors["stale_retry"];
             if (!co_await connect(t, server, stats)) co_return;
@@ -245,7 +252,7 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
                 co_await http::async_read(*t.stream, buf, res, net::redirect_error(net::use_awaitable, rec));
             if (w2 || rec) {
                 ++stats.errors[rec == beast::error::timeout ? "timeout" : "io"];
-                t.stream.reset();
+                drop(t);
                 co_return;
             }
         } else {
@@ -265,7 +272,7 @@ net::awaitable<void> request(Terminal& t, const tcp::endpoint& server, const cha
         samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
         exchange.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
     }
-    if (!res.keep_alive()) t.stream.reset();
+    if (!res.keep_alive()) drop(t);
 }
 
 std::string ratingsBatch(int terminal, int n, int round) {
@@ -301,7 +308,7 @@ net::awaitable<void> runTerminal(Terminal& t, tcp::endpoint server, const Option
                          stats.heartbeatExchangeMs, stats);
         next += std::chrono::seconds(o.interval);
     }
-    t.stream.reset();
+    drop(t);
 }
 
 // ---- hostile mix ----
