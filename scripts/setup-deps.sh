@@ -10,6 +10,8 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
   # storage, network, crypto
   libsqlite3-dev libssl-dev openssl libcurl4-openssl-dev libcpp-httplib-dev
+  # kiosk-central's event-driven HTTPS server (Boost.Beast + Asio over OpenSSL, header-only)
+  libboost-dev
   # formats
   libtomlplusplus-dev nlohmann-json3-dev libqrencode-dev libzbar-dev
   # text: UTF-8 decoding (text/Utf8); the pinyin keyboard's engine and dictionary (kiosk/GooglePinyinEngine)

@@ -7,6 +7,8 @@
 
 #include <cctype>
 #include <chrono>
+#include <exception>
+#include <stdexcept>
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -43,18 +45,14 @@ const char* const kMigrations[] = {
 };
 constexpr int kSchemaVersion = 1;
 
-void bump(SqliteDb& db, const char* counter) {
-    SqliteStatement st(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?");
-    st.bind(1, counter).run();
-}
-
 } // namespace
 
 std::string CentralDb::sha256Hex(const std::string& data) {
     return common::sha256Hex(data);
 }
 
-CentralDb::CentralDb(const std::string& path) : db_(path) {
+CentralDb::CentralDb(const std::string& path, std::optional<DataCipher> cipher)
+    : db_(path), cipher_(std::move(cipher)) {
     std::lock_guard lock(mutex_);
     int version = static_cast<int>(db_.scalarInt("PRAGMA user_version"));
     if (version > kSchemaVersion)
@@ -68,36 +66,71 @@ CentralDb::CentralDb(const std::string& path) : db_(path) {
         db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         tx.commit();
     }
+    if (cipher_) sealPlainPayloads();
+}
+
+const DataCipher& CentralDb::cipher() const {
+    if (!cipher_) throw std::logic_error("central database opened without its data key");
+    return *cipher_;
+}
+
+namespace {
+std::string payloadAad(const std::string& terminal, const std::string& id) {
+    return terminal + '\x1f' + id;
+}
+} // namespace
+
+// Payloads stored in plain text by a kiosk-central before issue 10.5 are sealed in one transaction.
+void CentralDb::sealPlainPayloads() {
+    SqliteTransaction tx(db_);
+    SqliteStatement sel(db_, "SELECT rowid, terminal, id, payload FROM records WHERE typeof(payload)='text'");
+    SqliteStatement upd(db_, "UPDATE records SET payload=? WHERE rowid=?");
+    while (sel.step()) {
+        std::string sealed = cipher_->seal(sel.text(3), payloadAad(sel.text(1), sel.text(2)));
+        upd.reset();
+        upd.bindBlob(1, sealed.data(), sealed.size()).bind(2, sel.int64(0)).run();
+    }
+    tx.commit();
 }
 
 // ---- records ----
-namespace {
+namespace {} // namespace
 
-std::optional<WriteOutcome> existing(SqliteDb& db, const IncomingRecord& r, const std::string& hash) {
-    SqliteStatement st(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?");
-    st.bind(1, r.terminal).bind(2, r.id);
-    if (!st.step()) return std::nullopt;
-    if (st.text(0) == hash) {
-        bump(db, "duplicates_refused");
-        return WriteOutcome{WriteStatus::Duplicate, st.text(1)};
+// The statements every record write runs, prepared once per group commit (preparing them per record
+// cost more than the inserts).
+struct CentralDb::RecordStatements {
+    SqliteStatement select, insert, bump;
+    explicit RecordStatements(SqliteDb& db)
+        : select(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?"),
+          insert(db,
+                 "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
+                 "VALUES(?,?,?,?,?,?,?,?)"),
+          bump(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?") {}
+    void count(const char* counter) {
+        bump.reset();
+        bump.bind(1, counter).run();
     }
-    bump(db, "payload_mismatches");
-    return WriteOutcome{WriteStatus::Mismatch, {}};
-}
+    std::optional<WriteOutcome> existing(const IncomingRecord& r, const std::string& hash) {
+        select.reset();
+        select.bind(1, r.terminal).bind(2, r.id);
+        if (!select.step()) return std::nullopt;
+        if (select.text(0) == hash) {
+            std::string result = select.text(1);
+            count("duplicates_refused");
+            return WriteOutcome{WriteStatus::Duplicate, result};
+        }
+        count("payload_mismatches");
+        return WriteOutcome{WriteStatus::Mismatch, {}};
+    }
+    void add(const IncomingRecord& r, const std::string& hash, const std::string& result, std::int64_t nowMs,
+             const std::string& sealedPayload) {
+        insert.reset();
+        insert.bind(1, r.terminal).bind(2, r.id).bind(3, r.kind).bind(4, r.seq).bind(5, hash);
+        insert.bindBlob(6, sealedPayload.data(), sealedPayload.size()).bind(7, result).bind(8, nowMs).run();
+    }
+};
 
-void insertRecord(SqliteDb& db, const IncomingRecord& r, const std::string& hash, const std::string& result,
-                  std::int64_t nowMs) {
-    SqliteStatement st(
-        db, "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
-            "VALUES(?,?,?,?,?,?,?,?)");
-    st.bind(1, r.terminal)
-        .bind(2, r.id)
-        .bind(3, r.kind)
-        .bind(4, r.seq)
-        .bind(5, hash)
-        .bind(6, r.canonicalPayload);
-    st.bind(7, result).bind(8, nowMs).run();
-}
+namespace {
 
 std::int64_t wallMs() {
     using namespace std::chrono;
@@ -111,26 +144,68 @@ WriteOutcome CentralDb::storeRecord(const IncomingRecord& record,
     return storeRecords({record}, [&](SqliteDb& db, size_t) { return onFirstWrite(db); }).at(0);
 }
 
-std::vector<WriteOutcome>
-CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
-                        const std::function<std::string(SqliteDb&, size_t)>& onFirstWrite) {
-    std::lock_guard lock(mutex_);
+std::vector<WriteOutcome> CentralDb::writeOne(RecordStatements& st, const PendingWrite& w, std::int64_t now) {
     std::vector<WriteOutcome> out;
-    SqliteTransaction tx(db_);
-    std::int64_t now = wallMs();
-    for (size_t i = 0; i < records.size(); ++i) {
-        const IncomingRecord& r = records[i];
+    for (size_t i = 0; i < w.records->size(); ++i) {
+        const IncomingRecord& r = (*w.records)[i];
         std::string hash = sha256Hex(r.kind + '\x1f' + r.canonicalPayload);
-        if (auto e = existing(db_, r, hash)) {
+        if (auto e = st.existing(r, hash)) {
             out.push_back(*e);
             continue;
         }
-        std::string result = onFirstWrite(db_, i);
-        insertRecord(db_, r, hash, result, now);
+        std::string result = (*w.onFirstWrite)(db_, i);
+        st.add(r, hash, result, now, cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
         out.push_back({WriteStatus::Stored, result});
     }
-    tx.commit();
     return out;
+}
+
+// Group commit: the first writer to find no transaction running leads; it takes every write queued
+// by then and runs them in one transaction (one WAL fsync), each inside its own savepoint so one
+// write's exception (a taken tracking number) undoes only that write. Every writer returns only
+// after the commit that holds its records, so an answer still means "on disk".
+std::vector<WriteOutcome>
+CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
+                        const std::function<std::string(SqliteDb&, size_t)>& onFirstWrite) {
+    PendingWrite me{&records, &onFirstWrite, {}, nullptr, false};
+    std::unique_lock group(groupMutex_);
+    group_.push_back(&me);
+    groupCv_.wait(group, [&] { return me.done || !leading_; });
+    if (!me.done) {
+        leading_ = true;
+        std::vector<PendingWrite*> batch;
+        batch.swap(group_);
+        group.unlock();
+        std::exception_ptr failed;
+        try {
+            std::lock_guard lock(mutex_);
+            SqliteTransaction tx(db_);
+            std::int64_t now = wallMs();
+            RecordStatements st(db_);
+            for (PendingWrite* w : batch) {
+                db_.exec("SAVEPOINT one_write");
+                try {
+                    w->out = writeOne(st, *w, now);
+                } catch (...) {
+                    w->error = std::current_exception();
+                    db_.exec("ROLLBACK TO one_write");
+                }
+                db_.exec("RELEASE one_write");
+            }
+            tx.commit();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        group.lock();
+        for (PendingWrite* w : batch) {
+            if (failed) w->error = failed;
+            w->done = true;
+        }
+        leading_ = false;
+        groupCv_.notify_all();
+    }
+    if (me.error) std::rethrow_exception(me.error);
+    return std::move(me.out);
 }
 
 // ---- complaints ----
@@ -151,6 +226,25 @@ std::optional<nlohmann::json> CentralDb::complaintFor(const std::string& trackin
                           {"category", st.text(1)},
                           {"department", st.text(2)},
                           {"received_ms", st.int64(3)}};
+}
+
+std::vector<StoredComplaint> CentralDb::complaints(int limit) {
+    const DataCipher& key = cipher();
+    std::lock_guard lock(mutex_);
+    std::vector<StoredComplaint> out;
+    SqliteStatement st(db_,
+                       "SELECT c.tracking_no, c.terminal, c.record_id, c.category, IFNULL(c.department,''), "
+                       "c.received_ms, r.payload FROM complaints c "
+                       "JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
+                       "ORDER BY c.received_ms DESC, c.tracking_no LIMIT ?");
+    st.bind(1, limit);
+    while (st.step()) {
+        StoredComplaint c{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), nullptr};
+        if (auto plain = key.open(st.blob(6), payloadAad(c.terminal, c.recordId)))
+            c.record = nlohmann::json::parse(*plain, nullptr, false);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 // ---- enrolment ----

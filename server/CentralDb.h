@@ -9,15 +9,23 @@
 //   [x] complaints indexed by tracking number with a hashed verification code
 //   [x] enrolment codes stored hashed, single use, with expiry
 //   [x] events for counter pads with monotonically increasing ids
+//   [x] record payloads (complaint text, phones, names, ID numbers, comments) sealed with AES-256-GCM
+//       (server/DataCipher.h; the key lives apart from the database); payloads an older version stored in
+//       plain text are sealed when the database is next opened with the key; files 0600 (common/SqliteDb)
+//   [x] complaints(): the office's decrypted list (kiosk-central complaints)
+//   [x] group commit: record writes that arrive while a transaction runs share the next one (one fsync)
 //   [x] one connection guarded by a mutex (safe from the HTTP worker pool); CLIs open their own connection
 //   [ ] pruning old records: never (dedup state must outlive a terminal's longest offline period)
 #pragma once
 
 #include "common/SqliteDb.h"
+#include "server/DataCipher.h"
 
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -45,6 +53,12 @@ struct EnrolmentGrant {
     int counter = 0;
 };
 
+struct StoredComplaint {
+    std::string trackingNo, terminal, recordId, category, department;
+    std::int64_t receivedMs = 0;
+    nlohmann::json record; // the decrypted record; null when it cannot be opened (wrong key, damage)
+};
+
 struct CounterEvent {
     std::int64_t id = 0;
     int counter = 0;
@@ -56,7 +70,9 @@ struct CounterEvent {
 // ---- database ----
 class CentralDb {
 public:
-    explicit CentralDb(const std::string& path); // creates / migrates; throws common::SqliteError
+    // Creates / migrates; throws common::SqliteError. Without a cipher the database can be counted
+    // (stats) and given enrolment codes, but storing or reading a record throws.
+    explicit CentralDb(const std::string& path, std::optional<DataCipher> cipher = std::nullopt);
 
     // Stores the record (and runs `onFirstWrite` inside the same transaction to build the answer and any
     // per-kind rows) unless (terminal, id) exists already.
@@ -83,13 +99,33 @@ public:
                           std::int64_t nowMs);
     std::vector<CounterEvent> eventsAfter(int counter, std::int64_t afterId, int limit);
 
+    // The newest `limit` complaints, decrypted (needs the cipher).
+    std::vector<StoredComplaint> complaints(int limit);
+
     nlohmann::json stats(); // {"complaints":{...},"ratings":{...},"duplicates_refused":N,...}
 
     static std::string sha256Hex(const std::string& data);
 
 private:
+    struct PendingWrite {
+        const std::vector<IncomingRecord>* records;
+        const std::function<std::string(common::SqliteDb&, size_t)>* onFirstWrite;
+        std::vector<WriteOutcome> out;
+        std::exception_ptr error;
+        bool done;
+    };
+    struct RecordStatements;
+    std::vector<WriteOutcome> writeOne(RecordStatements& st, const PendingWrite& w, std::int64_t nowMs);
+    std::mutex groupMutex_; // the queue of writes waiting for the next group commit
+    std::condition_variable groupCv_;
+    std::vector<PendingWrite*> group_;
+    bool leading_ = false;
+
     std::mutex mutex_;
     common::SqliteDb db_;
+    std::optional<DataCipher> cipher_;
+    const DataCipher& cipher() const; // throws when the database was opened without a key
+    void sealPlainPayloads();
 };
 
 } // namespace kiosk::central

@@ -1,20 +1,20 @@
 // kiosk-central's HTTPS server (see CentralServer.h). The API's routes are in server/routes/, one
-// file per resource; this file sets up TLS, the handlers every request passes and the lifecycle.
+// file per resource, behind server/ApiRouter; the transport is server/HttpsServer (Beast + Asio).
+// This file sets up TLS, wires the router to the transport and runs the lifecycle.
 //
-// Sections: TLS setup | common handlers | lifecycle
+// Sections: TLS setup | lifecycle
 #include "server/CentralServer.h"
 
 #include "common/TlsCredentials.h"
 #include "common/WireProtocol.h"
-#include "server/ApiError.h"
+#include "server/ApiRouter.h"
 #include "server/CertAuthority.h"
 #include "server/DemoDistrict.h"
+#include "server/HttpsServer.h"
+#include "server/RequestValidation.h"
 #include "server/routes/Routes.h"
 
-#include <httplib.h>
 #include <openssl/ssl.h>
-
-#include <thread>
 
 namespace kiosk::central {
 namespace {
@@ -47,68 +47,6 @@ void configureTls(SSL_CTX* ctx, bool sessionContext) {
     if (sessionContext) SSL_CTX_set_session_id_context(ctx, kSessionContext, sizeof kSessionContext - 1);
 }
 
-void configureConnections(httplib::SSLServer& server, const CentralSettings& settings) {
-    int threads = settings.workerThreads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    server.set_payload_max_length(settings.maxPayloadBytes);
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(10, 0);
-    server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(settings.keepAliveTimeoutS);
-    server.set_tcp_nodelay(true); // answers are header + body writes: no Nagle/delayed-ACK stall
-    // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is already
-    // taken (the kernel then splits connections between them). Only SO_REUSEADDR here, so a taken
-    // port is refused with a clear error.
-    server.set_socket_options([](socket_t sock) {
-        int yes = 1;
-        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-    });
-}
-
-// ---- common handlers ----
-// Every request but enrolment needs a terminal certificate from our CA; errors are the API's JSON.
-void addCommonHandlers(httplib::SSLServer& s, RouteContext& ctx) {
-    s.set_pre_routing_handler([&ctx](const httplib::Request& req, httplib::Response& res) {
-        if (req.path == common::api::kEnroll) return httplib::Server::HandlerResponse::Unhandled;
-        if (ctx.terminalOf(req).empty()) {
-            sendError(res, 401, "client_certificate_required",
-                      "this endpoint needs a terminal certificate issued by this server's CA");
-            // The body has not been read yet: close, or the next request on this connection is garbage.
-            res.set_header("Connection", "close");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
-        if (res.status == 404)
-            sendError(res, 404, "not_found", "no such endpoint");
-        else if (res.status == 413)
-            sendError(res, 413, "payload_too_large", "request body exceeds the limit");
-        else if (res.status == 400)
-            sendError(res, 400, "bad_request", "malformed HTTP request");
-        else
-            sendError(res, res.status, "http_" + std::to_string(res.status), "request failed");
-    });
-    s.set_exception_handler(
-        [&ctx](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-            std::string what = "unknown";
-            try {
-                if (ep) std::rethrow_exception(ep);
-            } catch (const std::exception& e) {
-                what = e.what();
-            } catch (...) {
-            }
-            ctx.log("internal error on " + req.method + " " + req.path + ": " + what);
-            sendError(res, 500, "internal", "internal server error; see the server log");
-        });
-    s.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
-        std::string t = ctx.terminalOf(req);
-        ctx.log((t.empty() ? std::string("-") : t) + " " + req.method + " " + req.path + " -> " +
-                std::to_string(res.status));
-    });
-}
-
 } // namespace
 
 // ---- lifecycle ----
@@ -117,13 +55,11 @@ struct CentralServer::Impl {
     std::optional<CertAuthority> ca;
     InjectedFailures failures;
     std::unique_ptr<RouteContext> context;
-    std::unique_ptr<httplib::SSLServer> server;
-    std::thread thread;
-    int boundPort = 0;
+    ApiRouter router;
+    std::unique_ptr<HttpsServer> server;
 
     bool openContext(std::string* error);
-    bool createServer(std::string* error);
-    bool bind(std::string* error);
+    HttpsHooks hooks();
 };
 
 bool CentralServer::Impl::openContext(std::string* error) {
@@ -140,41 +76,32 @@ bool CentralServer::Impl::openContext(std::string* error) {
         if (error) *error = e.what();
         return false;
     }
+    addCaseRoutes(router, *context);
+    addTerminalRoutes(router, *context);
+    addCatalogRoutes(router, *context);
+    addRecordRoutes(router, *context);
+    addEventRoutes(router, *context);
     return true;
 }
 
-bool CentralServer::Impl::createServer(std::string* error) {
-    const TlsDirFiles& f = ca->files();
-    server =
-        std::make_unique<httplib::SSLServer>(f.serverCert.c_str(), f.serverKey.c_str(), f.caCert.c_str());
-    if (!server->is_valid()) {
-        if (error) *error = "cannot load the server certificate/key from " + settings.tlsDir;
-        return false;
-    }
-    configureTls(server->ssl_context(), settings.tlsSessionContext);
-    configureConnections(*server, settings);
-    addCommonHandlers(*server, *context);
-    addCaseRoutes(*server, *context);
-    addTerminalRoutes(*server, *context);
-    addCatalogRoutes(*server, *context);
-    addRecordRoutes(*server, *context);
-    addEventRoutes(*server, *context);
-    return true;
-}
-
-bool CentralServer::Impl::bind(std::string* error) {
-    if (settings.port == 0)
-        boundPort = server->bind_to_any_port(settings.host.c_str());
-    else if (server->bind_to_port(settings.host.c_str(), settings.port))
-        boundPort = settings.port;
-    else
-        boundPort = -1;
-    if (boundPort <= 0) {
-        if (error) *error = "cannot listen on " + settings.host + ":" + std::to_string(settings.port);
-        boundPort = 0;
-        return false;
-    }
-    return true;
+HttpsHooks CentralServer::Impl::hooks() {
+    HttpsHooks h;
+    bool sessionContext = settings.tlsSessionContext;
+    h.configureTls = [sessionContext](SSL_CTX* ctx) { configureTls(ctx, sessionContext); };
+    RouteContext* ctx = context.get();
+    h.identify = [ctx](SSL* ssl) {
+        return terminalIdOf(SSL_get0_peer_certificate(ssl), SSL_get_verify_result(ssl), ctx->caCert.get());
+    };
+    std::size_t batchLimit = settings.maxPayloadBytes;
+    h.bodyLimit = [batchLimit](std::string_view path) { return bodyLimitFor(path, batchLimit); };
+    h.admits = [](const std::string& path, const std::string& terminal) {
+        return ApiRouter::admits(path, terminal);
+    };
+    h.handle = [this, ctx](const Request& req, Response& res) {
+        router.handle(req, res, [ctx](const std::string& line) { ctx->log(line); });
+    };
+    h.log = [ctx](const std::string& line) { ctx->log(line); };
+    return h;
 }
 
 CentralServer::CentralServer(CentralSettings settings) : impl_(new Impl) {
@@ -186,13 +113,31 @@ CentralServer::~CentralServer() {
 }
 
 int CentralServer::port() const {
-    return impl_->boundPort;
+    return impl_->server ? impl_->server->port() : 0;
 }
 
 bool CentralServer::start(std::string* error) {
     Impl& m = *impl_;
-    if (!m.openContext(error) || !m.createServer(error) || !m.bind(error)) return false;
-    m.thread = std::thread([&m] { m.server->listen_after_bind(); });
+    if (!m.openContext(error)) return false;
+    const CentralSettings& s = m.settings;
+    HttpsLimits limits;
+    limits.ioThreads = s.ioThreads;
+    limits.workerThreads = s.workerThreads;
+    limits.handshakeTimeoutS = s.handshakeTimeoutS;
+    limits.headerTimeoutS = s.headerTimeoutS;
+    limits.keepAliveTimeoutS = s.keepAliveTimeoutS;
+    limits.bodyTimeoutS = s.bodyTimeoutS;
+    limits.writeTimeoutS = s.writeTimeoutS;
+    limits.maxHeaderBytes = s.maxHeaderBytes;
+    limits.maxHeaderCount = s.maxHeaderCount;
+    limits.maxConnections = s.maxConnections;
+    limits.maxConnectionsPerAddress = s.maxConnectionsPerAddress;
+    m.server = std::make_unique<HttpsServer>(limits, m.hooks());
+    const TlsDirFiles& f = m.ca->files();
+    if (!m.server->start({f.serverCert, f.serverKey, f.caCert}, s.host, s.port, error)) {
+        m.server.reset();
+        return false;
+    }
     return true;
 }
 
@@ -207,6 +152,10 @@ const std::string& CentralServer::caCertPath() const {
     return impl_->ca->files().caCert;
 }
 
+std::size_t CentralServer::openConnections() const {
+    return impl_->server ? impl_->server->openConnections() : 0;
+}
+
 void CentralServer::stop() {
     Impl& m = *impl_;
     if (m.context) {
@@ -214,7 +163,6 @@ void CentralServer::stop() {
         m.context->events.cv.notify_all();
     }
     if (m.server) m.server->stop();
-    if (m.thread.joinable()) m.thread.join();
 }
 
 } // namespace kiosk::central

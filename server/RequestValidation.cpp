@@ -1,6 +1,6 @@
 // Request validation (see RequestValidation.h).
 //
-// Sections: body | fields | records | requests | terminal identity
+// Sections: limits | body | fields | records | requests | terminal identity
 #include "server/RequestValidation.h"
 
 #include "common/TlsCredentials.h"
@@ -17,9 +17,38 @@ Rejection reject(std::string code, std::string message, int status = 400) {
 
 } // namespace
 
+// ---- limits ----
+std::size_t bodyLimitFor(std::string_view path, std::size_t batchLimit) {
+    namespace api = common::api;
+    if (path == api::kRatingsBatch) return batchLimit;
+    if (path == api::kComplaints) return 64 * 1024;
+    if (path == api::kEnroll) return 32 * 1024; // a CSR (at most 16 KiB) and a code
+    if (path == api::kHeartbeat) return kMaxHeartbeatBytes;
+    return 4 * 1024; // case query, complaint progress, rating request; GETs carry no body
+}
+
 // ---- body ----
+namespace {
+struct TooDeep {};
+} // namespace
+
 Rejection parseJsonObject(std::string_view body, nlohmann::json* out) {
-    *out = nlohmann::json::parse(body, nullptr, false);
+    // The callback sees the depth of each container as it opens (the root is 0) and stops the parse
+    // at the first one past the limit, before it is built.
+    auto depthGuard = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        if ((event == nlohmann::json::parse_event_t::object_start ||
+             event == nlohmann::json::parse_event_t::array_start) &&
+            depth >= kMaxJsonDepth)
+            throw TooDeep{};
+        return true;
+    };
+    try {
+        *out = nlohmann::json::parse(body, depthGuard, false);
+    } catch (const TooDeep&) {
+        *out = nlohmann::json();
+        return reject("too_deep",
+                      "request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    }
     if (out->is_discarded()) return reject("bad_json", "request body is not valid JSON");
     if (!out->is_object()) return reject("bad_json", "request body must be a JSON object");
     return std::nullopt;
@@ -56,24 +85,30 @@ std::string complaintError(const nlohmann::json& c, const std::set<std::string>&
         return "bad_verify_code";
     for (const char* k : {"phone", "name", "id_number", "item_id", "department", "staff_id", "case_no"})
         if (!isBoundedString(c, k, 256, false)) return std::string("bad_") + k;
+    if (c.dump().size() > kMaxComplaintBytes) return "record_too_large";
     return {};
 }
 
 std::string ratingError(const nlohmann::json& r) {
     if (std::string e = envelopeError(r); !e.empty()) return e;
     auto level = r.find("level");
-    if (level == r.end() || !level->is_number_integer() || level->get<int>() < 1 || level->get<int>() > 5)
+    // get<std::int64_t>: a huge unsigned wraps negative and is refused; get<int> would truncate it.
+    if (level == r.end() || !level->is_number_integer() || level->get<std::int64_t>() < 1 ||
+        level->get<std::int64_t>() > 5)
         return "bad_level";
     if (auto t = r.find("tags"); t != r.end() && !t->is_null()) {
         if (!t->is_array() || t->size() > 16) return "bad_tags";
         for (const auto& x : *t)
             if (!x.is_string() || x.get<std::string>().size() > 64) return "bad_tags";
     }
-    if (auto c = r.find("counter"); c != r.end() && !c->is_null() && !c->is_number_integer())
+    if (auto c = r.find("counter");
+        c != r.end() && !c->is_null() &&
+        (!c->is_number_integer() || c->get<std::int64_t>() < 0 || c->get<std::int64_t>() > kMaxCounter))
         return "bad_counter";
     for (const char* k : {"staff_id", "case_no", "item_id"})
         if (!isBoundedString(r, k, 128, false)) return std::string("bad_") + k;
     if (!isBoundedString(r, "comment", 2000, false)) return "bad_comment";
+    if (r.dump().size() > kMaxRatingBytes) return "record_too_large";
     return {};
 }
 
@@ -94,6 +129,18 @@ Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std
     if (std::string e = complaintError(complaint, categories); !e.empty())
         return reject(e, "complaint rejected: " + e);
     return std::nullopt;
+}
+
+Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal) {
+    const std::string prefix = terminal + "-";
+    bool ok = !terminal.empty() && trackingNo.starts_with(prefix) && trackingNo.size() > prefix.size() &&
+              trackingNo.size() <= prefix.size() + 12;
+    for (size_t i = prefix.size(); ok && i < trackingNo.size(); ++i)
+        ok = trackingNo[i] >= '0' && trackingNo[i] <= '9';
+    if (ok) return std::nullopt;
+    return reject("foreign_tracking_no",
+                  "tracking_no must be this terminal's id (from its certificate), '-' and up to 12 digits",
+                  422);
 }
 
 Rejection complaintProgressRejection(const nlohmann::json& body) {
@@ -130,12 +177,21 @@ Rejection csrRejection(const std::string& csrPem) {
 
 Rejection ratingRequestRejection(const nlohmann::json& body) {
     auto counter = body.find("counter");
-    if (counter == body.end() || !counter->is_number_integer() || counter->get<int>() < 1)
-        return reject("bad_counter", "counter (window number) is required");
+    if (counter == body.end() || !counter->is_number_integer() || counter->get<std::int64_t>() < 1 ||
+        counter->get<std::int64_t>() > kMaxCounter)
+        return reject("bad_counter",
+                      "counter (window number 1.." + std::to_string(kMaxCounter) + ") is required");
     for (const char* k : {"case_no", "item_id", "item_name", "staff_id"})
         if (!isBoundedString(body, k, 128, false))
             return reject(std::string("bad_") + k, std::string(k) + " must be a short string");
     return std::nullopt;
+}
+
+nlohmann::json ratingRequestEvent(const nlohmann::json& body, const std::string& terminal) {
+    nlohmann::json event = {{"counter", body.at("counter")}, {"requested_by", terminal}};
+    for (const char* k : {"case_no", "item_id", "item_name", "staff_id"})
+        if (auto it = body.find(k); it != body.end() && it->is_string()) event[k] = *it;
+    return event;
 }
 
 Rejection parseEventsQuery(const EventsQueryText& text, EventsQuery* out) {

@@ -4,9 +4,13 @@
 // the routes (server/routes/) turn a rejection into the API's JSON error, so each rule is unit-tested
 // on its own (tests/server/test_request_validation.cpp).
 //
-// Sections: rejections | body | fields | records | requests | terminal identity
+// Sections: rejections | limits | body | fields | records | requests | terminal identity
 // Checklist:
-//   [x] body: valid JSON (nlohmann rejects invalid UTF-8 too) and an object
+//   [x] body: valid JSON (nlohmann rejects invalid UTF-8 too) and an object, at most kMaxJsonDepth levels
+//       deep (checked while parsing, so nothing deeper is ever built, dumped or stored)
+//   [x] body size by route (bodyLimitFor), whatever the transfer encoding (the HTTP layer applies it)
+//   [x] tracking numbers namespaced by the certificate's terminal id (trackingNumberRejection)
+//   [x] each stored record at most kMaxRatingBytes / kMaxComplaintBytes once canonicalised
 //   [x] strings: type, required non-empty, byte limits; optional fields may be absent or null
 //   [x] record envelope: UUID id, seq >= 1, integer created_ms
 //   [x] complaint (known category, content, tracking number, 6-character code, short optional fields)
@@ -39,8 +43,20 @@ struct RequestError {
 };
 using Rejection = std::optional<RequestError>; // nullopt: the request may go on
 
+// ---- limits ----
+// Nesting: {"a":[{}]} is 3 levels. Deeper bodies are refused while parsing (400 too_deep): a record is
+// re-serialised (canonical payload, answers), and nlohmann's dump() recurses once per level.
+inline constexpr int kMaxJsonDepth = 32;
+// One record's canonical JSON (its known fields have their own limits; this bounds extra fields).
+inline constexpr std::size_t kMaxRatingBytes = 8 * 1024;
+inline constexpr std::size_t kMaxComplaintBytes = 32 * 1024;
+// Request bodies by route (docs/API.md "Limits"); `batchLimit` is the server's setting for ratings
+// batches (CentralSettings::maxPayloadBytes). Unknown routes get the smallest limit.
+std::size_t bodyLimitFor(std::string_view path, std::size_t batchLimit);
+
 // ---- body ----
-// Parses `body` into *out; rejected (400 bad_json) unless it is a JSON object.
+// Parses `body` into *out; rejected (400 bad_json) unless it is a JSON object, (400 too_deep) when it
+// nests more than kMaxJsonDepth levels.
 Rejection parseJsonObject(std::string_view body, nlohmann::json* out);
 
 // ---- fields ----
@@ -60,12 +76,19 @@ inline constexpr std::size_t kMaxHeartbeatBytes = 16384;
 
 Rejection caseQueryRejection(const nlohmann::json& body); // id_number of a known form (text/IdNumber.h)
 Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std::string>& categories);
+// Tracking numbers are namespaced by the terminal that made them: `terminal` (the client certificate's
+// CN, never the body) + "-" + 1..12 digits. Anything else is 422 foreign_tracking_no, so a terminal
+// misconfigured with another's id cannot squat that terminal's numbers.
+Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal);
 Rejection complaintProgressRejection(const nlohmann::json& body); // tracking_no + verify_code
 Rejection ratingsBatchRejection(const nlohmann::json& body);      // "ratings": 1..500 records
 Rejection heartbeatRejection(std::size_t bodyBytes);              // 413 above kMaxHeartbeatBytes
 Rejection enrolmentRejection(const nlohmann::json& body);         // code + csr strings
 Rejection csrRejection(const std::string& csrPem);                // a PEM certificate request
-Rejection ratingRequestRejection(const nlohmann::json& body);     // counter >= 1, short optional fields
+Rejection ratingRequestRejection(const nlohmann::json& body);     // counter 1..kMaxCounter, short fields
+// What a counter pad is handed for a rating request: the known fields only, never the raw body.
+nlohmann::json ratingRequestEvent(const nlohmann::json& body, const std::string& terminal);
+inline constexpr std::int64_t kMaxCounter = 9999;
 
 // GET /api/v1/events?after=N&wait=S&counter=N; absent parameters stay 0.
 struct EventsQuery {

@@ -1,6 +1,6 @@
 // kiosk-central — the reference central server and its administration commands.
 //
-// Sections: serve | issue-cert | enroll-code | stats | command tree + main
+// Sections: serve | issue-cert | enroll-code | stats | complaints | command tree + main
 // Checklist:
 //   [x] one parser (CLI11, like kioskctl): typed options, --help that exits 0 at every level, a bad
 //       command line exits 64 with the message
@@ -10,11 +10,18 @@
 //   [x] enroll-code --db FILE --terminal ID --mode hall|counter [--counter N] [--valid-hours H]; the
 //       terminal id must pass the same rule as kioskctl's config (config/ConfigRules.h)
 //   [x] stats --db FILE [--json]
+//   [x] complaints --db FILE (--tls-dir DIR | --data-key FILE) [--limit N] [--json]: the office's list,
+//       decrypted with the data key (the database holds the citizens' words sealed, server/DataCipher.h)
+//   [x] serve raises its open-file limit to the hard limit (thousands of terminal connections)
 #include "common/TlsCredentials.h"
 #include "config/ConfigRules.h"
 #include "server/CentralDb.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
+#include "server/WorkCalendar.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -23,6 +30,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -65,6 +73,11 @@ int runServe(ServeOptions& o) {
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    // One descriptor per terminal connection: the usual soft limit (1024) would cap a district.
+    if (rlimit nofile{}; getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
+        nofile.rlim_cur = nofile.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &nofile);
+    }
 
     kiosk::central::CentralServer server(s);
     std::string error;
@@ -158,6 +171,66 @@ int runStats(const StatsOptions& o) {
     }
 }
 
+// ---- complaints ----
+struct ComplaintsOptions {
+    std::string db, tlsDir, dataKey;
+    int limit = 50;
+    bool json = false;
+};
+
+int runComplaints(const ComplaintsOptions& o) {
+    kiosk::central::CentralSettings s;
+    s.tlsDir = o.tlsDir;
+    s.dataKeyPath = o.dataKey;
+    if (o.tlsDir.empty() && o.dataKey.empty()) {
+        std::fprintf(stderr,
+                     "kiosk-central complaints: give --tls-dir or --data-key (the key that opens them)\n");
+        return kExitUsage;
+    }
+    try {
+        std::string path = s.dataKeyPath.empty() ? s.tlsDir + "/data.key" : s.dataKeyPath;
+        std::string error;
+        // Never make a key here: a new one would open nothing.
+        if (::access(path.c_str(), F_OK) != 0) throw std::runtime_error("no data key at " + path);
+        auto key = kiosk::central::DataCipher::openOrCreate(path, &error);
+        if (!key) throw std::runtime_error(error);
+        kiosk::central::CentralDb db(o.db, key);
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& c : db.complaints(o.limit)) {
+            nlohmann::json j = {
+                {"tracking_no", c.trackingNo},
+                {"terminal", c.terminal},
+                {"category", c.category},
+                {"department", c.department},
+                {"received_at", kiosk::central::isoTimestampChina(std::chrono::system_clock::time_point(
+                                    std::chrono::milliseconds(c.receivedMs)))}};
+            for (const char* k : {"content", "phone", "name", "id_number", "item_id", "case_no"})
+                j[k] = c.record.is_object() ? c.record.value(k, nlohmann::json(nullptr))
+                                            : nlohmann::json(nullptr);
+            if (!c.record.is_object()) j["error"] = "cannot be decrypted with this key";
+            list.push_back(j);
+        }
+        if (o.json) {
+            std::printf("%s\n", list.dump(2).c_str());
+            return 0;
+        }
+        for (const auto& j : list) {
+            auto text = [&](const char* k) {
+                return j[k].is_string() ? j[k].get<std::string>() : std::string("-");
+            };
+            std::printf("%s  %s  %s  %s\n  phone %s  name %s  id %s\n  %s\n", text("tracking_no").c_str(),
+                        text("received_at").c_str(), text("category").c_str(), text("department").c_str(),
+                        text("phone").c_str(), text("name").c_str(), text("id_number").c_str(),
+                        j.contains("error") ? "(cannot be decrypted with this key)"
+                                            : text("content").c_str());
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
 std::string commandPath(const CLI::App& app) {
     std::string path = app.get_name();
     for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
@@ -186,6 +259,9 @@ int main(int argc, char** argv) {
     serve->add_option("--db", so->s.dbPath, "SQLite database (created if missing)")->required();
     serve->add_option("--tls-dir", so->s.tlsDir, "CA and server certificate (created on first start)")
         ->required();
+    serve->add_option(
+        "--data-key", so->s.dataKeyPath,
+        "AES-256 key for records at rest (created 0600 on first start; default TLS-DIR/data.key)");
     serve->add_flag("--demo-data", so->s.demoData, "serve the demo district (cases, catalog, roster)");
     serve->add_option("--lookups-per-minute", so->s.lookupsPerMinute, "case lookups per terminal per minute")
         ->check(CLI::PositiveNumber)
@@ -228,6 +304,18 @@ int main(int argc, char** argv) {
     stats->add_option("--db", to->db, "the server's database")->required();
     stats->add_flag("--json", to->json, "as JSON");
     stats->callback([to, &rc] { rc = runStats(*to); });
+
+    auto co = std::make_shared<ComplaintsOptions>();
+    CLI::App* complaints =
+        app.add_subcommand("complaints", "the newest complaints, decrypted, for the office");
+    complaints->add_option("--db", co->db, "the server's database")->required();
+    complaints->add_option("--tls-dir", co->tlsDir, "the server's TLS directory (holds data.key)");
+    complaints->add_option("--data-key", co->dataKey, "the data key file, when not in the TLS directory");
+    complaints->add_option("--limit", co->limit, "how many")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    complaints->add_flag("--json", co->json, "as JSON");
+    complaints->callback([co, &rc] { rc = runComplaints(*co); });
 
     try {
         app.parse(argc, argv);

@@ -7,8 +7,8 @@
 
 namespace kiosk::central {
 
-void addCaseRoutes(httplib::Server& s, RouteContext& ctx) {
-    s.Post(common::api::kCasesQuery, [&ctx](const httplib::Request& req, httplib::Response& res) {
+void addCaseRoutes(ApiRouter& s, RouteContext& ctx) {
+    s.Post(common::api::kCasesQuery, [&ctx](const Request& req, Response& res) {
         nlohmann::json body;
         if (ctx.rejectBadJson(req, res, &body)) return;
         if (ctx.rejected(res, caseQueryRejection(body))) return;

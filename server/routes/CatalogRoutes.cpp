@@ -19,8 +19,7 @@ void finishDocument(nlohmann::json& doc, std::string* body, std::string* etag) {
     *etag = "\"" + version + "\"";
 }
 
-void serveDocument(const httplib::Request& req, httplib::Response& res, const std::string& body,
-                   const std::string& etag) {
+void serveDocument(const Request& req, Response& res, const std::string& body, const std::string& etag) {
     res.set_header("ETag", etag);
     res.set_header("Cache-Control", "no-cache");
     if (req.get_header_value("If-None-Match") == etag) {
@@ -63,11 +62,11 @@ CatalogDocuments buildCatalogDocuments(const nlohmann::json& district) {
 }
 
 // ---- routes ----
-void addCatalogRoutes(httplib::Server& s, RouteContext& ctx) {
-    s.Get(common::api::kCatalog, [&ctx](const httplib::Request& req, httplib::Response& res) {
+void addCatalogRoutes(ApiRouter& s, RouteContext& ctx) {
+    s.Get(common::api::kCatalog, [&ctx](const Request& req, Response& res) {
         serveDocument(req, res, ctx.documents.catalogBody, ctx.documents.catalogEtag);
     });
-    s.Get(common::api::kRoster, [&ctx](const httplib::Request& req, httplib::Response& res) {
+    s.Get(common::api::kRoster, [&ctx](const Request& req, Response& res) {
         serveDocument(req, res, ctx.documents.rosterBody, ctx.documents.rosterEtag);
     });
 }

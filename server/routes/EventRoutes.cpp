@@ -15,12 +15,11 @@ namespace kiosk::central {
 namespace {
 
 // ---- rating requests ----
-void addRatingRequest(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void addRatingRequest(RouteContext& ctx, const Request& req, Response& res) {
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
     if (ctx.rejected(res, ratingRequestRejection(body))) return;
-    nlohmann::json event = body;
-    event["requested_by"] = ctx.terminalOf(req);
+    nlohmann::json event = ratingRequestEvent(body, ctx.terminalOf(req));
     std::int64_t id = ctx.db.addEvent(body.at("counter").get<int>(), "rating_request", event, wallClockMs());
     ctx.events.cv.notify_all();
     sendJson(res, 201, {{"id", id}});
@@ -44,7 +43,7 @@ std::vector<CounterEvent> waitForEvents(RouteContext& ctx, int counter, std::int
     return events;
 }
 
-void answerEvents(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void answerEvents(RouteContext& ctx, const Request& req, Response& res) {
     EventsQueryText text;
     if (req.has_param("after")) text.after = req.get_param_value("after");
     if (req.has_param("wait")) text.wait = req.get_param_value("wait");
@@ -73,11 +72,10 @@ void answerEvents(RouteContext& ctx, const httplib::Request& req, httplib::Respo
 } // namespace
 
 // ---- routes ----
-void addEventRoutes(httplib::Server& s, RouteContext& ctx) {
+void addEventRoutes(ApiRouter& s, RouteContext& ctx) {
     s.Post(common::api::kRatingRequest,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { addRatingRequest(ctx, req, res); });
-    s.Get(common::api::kEvents,
-          [&ctx](const httplib::Request& req, httplib::Response& res) { answerEvents(ctx, req, res); });
+           [&ctx](const Request& req, Response& res) { addRatingRequest(ctx, req, res); });
+    s.Get(common::api::kEvents, [&ctx](const Request& req, Response& res) { answerEvents(ctx, req, res); });
 }
 
 } // namespace kiosk::central

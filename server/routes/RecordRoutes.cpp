@@ -15,26 +15,42 @@ namespace kiosk::central {
 namespace {
 
 // ---- complaints ----
-void storeComplaint(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+// Thrown inside the store's transaction (which then rolls back) when another record holds the
+// complaint's tracking number: the terminal hears 409, never the database's UNIQUE error as a 500.
+struct TrackingNumberTaken {};
+
+void storeComplaint(RouteContext& ctx, const Request& req, Response& res) {
     if (ctx.injectedFailure(res)) return;
     nlohmann::json c;
     if (ctx.rejectBadJson(req, res, &c)) return;
     if (ctx.rejected(res, complaintRejection(c, ctx.documents.complaintCategories))) return;
+    if (ctx.rejected(res, trackingNumberRejection(c["tracking_no"].get<std::string>(), ctx.terminalOf(req))))
+        return;
     IncomingRecord rec{ctx.terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
     std::int64_t now = wallClockMs();
-    WriteOutcome o = ctx.db.storeRecord(rec, [&](common::SqliteDb& sdb) {
-        common::SqliteStatement st(sdb,
-                                   "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
-                                   "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
-        std::string tn = c["tracking_no"];
-        st.bind(1, tn).bind(2, rec.terminal).bind(3, rec.id);
-        st.bind(4, CentralDb::sha256Hex(tn + '\x1f' + c["verify_code"].get<std::string>()));
-        st.bind(5, c["category"].get<std::string>()).bind(6, c.value("department", std::string()));
-        st.bind(7, now).run();
-        return nlohmann::json{
-            {"id", rec.id}, {"tracking_no", tn}, {"status", "received"}, {"received_at", isoOfMs(now)}}
-            .dump();
-    });
+    WriteOutcome o;
+    try {
+        o = ctx.db.storeRecord(rec, [&](common::SqliteDb& sdb) {
+            common::SqliteStatement taken(sdb, "SELECT 1 FROM complaints WHERE tracking_no=?");
+            taken.bind(1, c["tracking_no"].get<std::string>());
+            if (taken.step()) throw TrackingNumberTaken{};
+            common::SqliteStatement st(
+                sdb, "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
+                     "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
+            std::string tn = c["tracking_no"];
+            st.bind(1, tn).bind(2, rec.terminal).bind(3, rec.id);
+            st.bind(4, CentralDb::sha256Hex(tn + '\x1f' + c["verify_code"].get<std::string>()));
+            st.bind(5, c["category"].get<std::string>()).bind(6, c.value("department", std::string()));
+            st.bind(7, now).run();
+            return nlohmann::json{
+                {"id", rec.id}, {"tracking_no", tn}, {"status", "received"}, {"received_at", isoOfMs(now)}}
+                .dump();
+        });
+    } catch (const TrackingNumberTaken&) {
+        sendError(res, 409, "tracking_no_taken",
+                  "tracking number " + c["tracking_no"].get<std::string>() + " belongs to another record");
+        return;
+    }
     if (o.status == WriteStatus::Mismatch) {
         sendError(res, 422, "payload_mismatch",
                   "record id " + rec.id + " was already used with another payload");
@@ -54,7 +70,7 @@ nlohmann::json rejectedItem(const nlohmann::json& id, int httpStatus, const std:
             {"error", {{"code", code}, {"message", message}}}};
 }
 
-void storeRatingsBatch(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void storeRatingsBatch(RouteContext& ctx, const Request& req, Response& res) {
     if (ctx.injectedFailure(res)) return;
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
@@ -125,7 +141,7 @@ nlohmann::json complaintProgress(const nlohmann::json& row,
             {"received_at", isoOfMs(received)},     {"timeline", timeline}, {"reply", nullptr}};
 }
 
-void answerComplaintProgress(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void answerComplaintProgress(RouteContext& ctx, const Request& req, Response& res) {
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
     if (ctx.rejected(res, complaintProgressRejection(body))) return;
@@ -143,14 +159,13 @@ void answerComplaintProgress(RouteContext& ctx, const httplib::Request& req, htt
 } // namespace
 
 // ---- routes ----
-void addRecordRoutes(httplib::Server& s, RouteContext& ctx) {
+void addRecordRoutes(ApiRouter& s, RouteContext& ctx) {
     s.Post(common::api::kComplaints,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { storeComplaint(ctx, req, res); });
+           [&ctx](const Request& req, Response& res) { storeComplaint(ctx, req, res); });
     s.Post(common::api::kRatingsBatch,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { storeRatingsBatch(ctx, req, res); });
-    s.Post(common::api::kComplaintProgress, [&ctx](const httplib::Request& req, httplib::Response& res) {
-        answerComplaintProgress(ctx, req, res);
-    });
+           [&ctx](const Request& req, Response& res) { storeRatingsBatch(ctx, req, res); });
+    s.Post(common::api::kComplaintProgress,
+           [&ctx](const Request& req, Response& res) { answerComplaintProgress(ctx, req, res); });
 }
 
 } // namespace kiosk::central

@@ -19,7 +19,7 @@
 #include "server/LookupRateLimiter.h"
 #include "server/RequestValidation.h"
 
-#include <httplib.h>
+#include "server/HttpMessage.h"
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -61,6 +61,11 @@ struct InjectedFailures {
 };
 
 // ---- context ----
+// The data key's file (CentralSettings::dataKeyPath, default <tlsDir>/data.key) and the key itself
+// (created on first use; throws std::runtime_error when it cannot be read or made).
+std::string dataKeyPathOf(const CentralSettings& settings);
+DataCipher loadDataCipher(const CentralSettings& settings);
+
 struct RouteContext {
     // Opens the database (throws common::SqliteError).
     RouteContext(const CentralSettings& settings, const CertAuthority& ca, InjectedFailures& failures);
@@ -79,13 +84,13 @@ struct RouteContext {
 
     void log(const std::string& line) const;
     // The terminal id of the request's client certificate; empty for none, the enrolment certificate
-    // or one our CA did not sign.
-    std::string terminalOf(const httplib::Request& req) const;
+    // or one our CA did not sign (the transport reads it once per connection: terminalIdOf()).
+    std::string terminalOf(const Request& req) const;
     // Each returns true when it has answered the request (the route stops there).
-    bool rejectBadJson(const httplib::Request& req, httplib::Response& res, nlohmann::json* body) const;
-    static bool rejected(httplib::Response& res, const Rejection& rejection);
-    bool rateLimited(const std::string& terminal, httplib::Response& res);
-    bool injectedFailure(httplib::Response& res);
+    bool rejectBadJson(const Request& req, Response& res, nlohmann::json* body) const;
+    static bool rejected(Response& res, const Rejection& rejection);
+    bool rateLimited(const std::string& terminal, Response& res);
+    bool injectedFailure(Response& res);
 };
 
 } // namespace kiosk::central

@@ -13,16 +13,16 @@
 
 #include "server/routes/RouteContext.h"
 
-#include <httplib.h>
+#include "server/ApiRouter.h"
 #include <nlohmann/json.hpp>
 
 namespace kiosk::central {
 
-void addCaseRoutes(httplib::Server& server, RouteContext& context);
-void addRecordRoutes(httplib::Server& server, RouteContext& context);
-void addCatalogRoutes(httplib::Server& server, RouteContext& context);
-void addEventRoutes(httplib::Server& server, RouteContext& context);
-void addTerminalRoutes(httplib::Server& server, RouteContext& context);
+void addCaseRoutes(ApiRouter& server, RouteContext& context);
+void addRecordRoutes(ApiRouter& server, RouteContext& context);
+void addCatalogRoutes(ApiRouter& server, RouteContext& context);
+void addEventRoutes(ApiRouter& server, RouteContext& context);
+void addTerminalRoutes(ApiRouter& server, RouteContext& context);
 
 // The served catalog and roster documents, built once at start from the demo district (or empty ones).
 CatalogDocuments buildCatalogDocuments(const nlohmann::json& district);

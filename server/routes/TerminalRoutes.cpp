@@ -12,7 +12,7 @@ namespace kiosk::central {
 namespace {
 
 // ---- enrolment ----
-void enrol(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void enrol(RouteContext& ctx, const Request& req, Response& res) {
     if (int wait = ctx.enrolments.acquire("enroll:" + req.remote_addr); wait > 0) {
         res.set_header("Retry-After", std::to_string(wait));
         sendError(res, 429, "rate_limited", "too many enrolment attempts; retry later");
@@ -47,7 +47,7 @@ void enrol(RouteContext& ctx, const httplib::Request& req, httplib::Response& re
 }
 
 // ---- heartbeat ----
-void recordHeartbeat(RouteContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void recordHeartbeat(RouteContext& ctx, const Request& req, Response& res) {
     nlohmann::json body;
     if (ctx.rejectBadJson(req, res, &body)) return;
     if (ctx.rejected(res, heartbeatRejection(req.body.size()))) return;
@@ -58,11 +58,10 @@ void recordHeartbeat(RouteContext& ctx, const httplib::Request& req, httplib::Re
 } // namespace
 
 // ---- routes ----
-void addTerminalRoutes(httplib::Server& s, RouteContext& ctx) {
-    s.Post(common::api::kEnroll,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { enrol(ctx, req, res); });
+void addTerminalRoutes(ApiRouter& s, RouteContext& ctx) {
+    s.Post(common::api::kEnroll, [&ctx](const Request& req, Response& res) { enrol(ctx, req, res); });
     s.Post(common::api::kHeartbeat,
-           [&ctx](const httplib::Request& req, httplib::Response& res) { recordHeartbeat(ctx, req, res); });
+           [&ctx](const Request& req, Response& res) { recordHeartbeat(ctx, req, res); });
 }
 
 } // namespace kiosk::central

@@ -7,6 +7,7 @@
 #include "offline/HttpsClient.h"
 #include "server/CentralServer.h"
 #include "server/CertAuthority.h"
+#include "tests/server/CentralFixture.h"
 #include "tests/server/TempDir.h"
 
 #include <doctest/doctest.h>
@@ -26,41 +27,10 @@ using kiosk::central::CentralSettings;
 using kiosk::central::CertAuthority;
 using kiosk::offline::HttpsClient;
 using kiosk::offline::HttpsSettings;
+using kiosk::testing::Central;
 using kiosk::testing::TempDir;
 
 namespace {
-
-struct Central {
-    TempDir dir{"central"};
-    std::unique_ptr<CentralServer> server;
-    explicit Central(double lookupsPerMinute = 600, double burst = 100,
-                     const std::function<void(CentralSettings&)>& tweak = {}) {
-        CentralSettings s;
-        s.dbPath = dir / "central.db";
-        s.tlsDir = dir / "tls";
-        s.demoData = true;
-        s.lookupsPerMinute = lookupsPerMinute;
-        s.lookupBurst = burst;
-        s.log = [](const std::string&) {};
-        if (tweak) tweak(s);
-        server = std::make_unique<CentralServer>(s);
-        std::string error;
-        REQUIRE_MESSAGE(server->start(&error), error);
-    }
-    std::string url() const { return "https://127.0.0.1:" + std::to_string(server->port()); }
-    HttpsSettings terminal(const std::string& id) {
-        std::string error;
-        auto ca = CertAuthority::openOrCreate(dir / "tls", &error);
-        REQUIRE(ca);
-        REQUIRE(ca->issueTerminalCredentials(id, dir / id, &error));
-        HttpsSettings h;
-        h.baseUrl = url();
-        h.caFile = dir / (id + "/ca.crt");
-        h.certFile = dir / (id + "/client.crt");
-        h.keyFile = dir / (id + "/client.key");
-        return h;
-    }
-};
 
 nlohmann::json queryCases(HttpsClient& c, const std::string& id) {
     auto r = c.postJson("/api/v1/cases/query", nlohmann::json{{"id_number", id}}.dump());

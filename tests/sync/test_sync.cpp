@@ -314,6 +314,51 @@ TEST_CASE("a 4xx rejection is kept as rejected and reported; the rest still goes
     CHECK(engine.lastStatus().rejected == 2);
 }
 
+TEST_CASE("a taken or foreign tracking number is a 4xx: the complaint is rejected, the outbox flows on") {
+    SyncFixture f(false);
+    // A first life of the terminal: complaint HALL-01-000001 reaches the server.
+    {
+        auto first = enqueue(f.store(), f.terminalId, 0, 1);
+        SyncEngine engine(f.sync(), nullptr);
+        REQUIRE(engine.runUntilEmpty(5s));
+        REQUIRE(f.stats()["complaints"]["total"] == 1);
+    }
+    // The state directory is lost and rebuilt: numbering restarts, so the next complaint is again
+    // HALL-01-000001 (a new record id): 409 tracking_no_taken. A terminal misconfigured as HALL-02
+    // (with HALL-01's certificate) makes HALL-02-... numbers: 422 foreign_tracking_no. Neither may
+    // block the ratings behind them.
+    std::filesystem::remove_all(f.dir / "state");
+    auto second = enqueue(f.store(), f.terminalId, 0, 1);
+    REQUIRE(second.at(0).trackingNo == "HALL-01-000001");
+    enqueue(f.store(), f.terminalId, 3, 0);
+    kiosk::testing::TempDir other{"sync-other"};
+    StorePaths misconfigured = StorePaths::in(other / "state");
+    enqueue(misconfigured, "HALL-02", 0, 1);
+    enqueue(misconfigured, "HALL-02", 2, 0);
+
+    SyncEngine engine(f.sync(), nullptr);
+    REQUIRE(engine.runUntilEmpty(5s));
+    SyncSettings wrong = f.sync();
+    wrong.store = misconfigured;
+    wrong.terminalId = "HALL-02";
+    SyncEngine wrongEngine(wrong, nullptr);
+    REQUIRE(wrongEngine.runUntilEmpty(5s));
+
+    CHECK(f.stats()["complaints"]["total"] == 1);
+    CHECK(f.stats()["ratings"]["total"] == 5);
+    OfflineStore s(f.store(), f.terminalId);
+    auto rejected = s.records("rejected", 10);
+    REQUIRE(rejected.size() == 1);
+    CHECK(rejected[0].lastError.find("tracking_no_taken") != std::string::npos);
+    CHECK(rejected[0].lastError.find("409") != std::string::npos);
+    OfflineStore o(misconfigured, "HALL-02");
+    auto foreign = o.records("rejected", 10);
+    REQUIRE(foreign.size() == 1);
+    CHECK(foreign[0].lastError.find("foreign_tracking_no") != std::string::npos);
+    CHECK(o.records("pending", 10).empty());
+    CHECK(s.records("pending", 10).empty());
+}
+
 TEST_CASE("replay of an acknowledged batch: duplicates return the first result; a changed payload gets 422") {
     SyncFixture f(false);
     enqueue(f.store(), f.terminalId, 3, 1);
