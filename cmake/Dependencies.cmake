@@ -14,7 +14,6 @@ if(NOT KIOSK_FUZZ)
   pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
   pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
-  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(ZBAR IMPORTED_TARGET zbar)
   pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd) # the kiosk's log goes to the journal
   # The pinyin keyboard's engine (libgooglepinyin0-dev) and where Debian puts its system dictionary.

@@ -9,7 +9,7 @@ PACKAGES=(
   # UI
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
   # storage, network, crypto
-  libsqlite3-dev libssl-dev openssl libcurl4-openssl-dev libcpp-httplib-dev
+  libsqlite3-dev libssl-dev openssl libcurl4-openssl-dev
   # kiosk-central's event-driven HTTPS server (Boost.Beast + Asio over OpenSSL, header-only)
   libboost-dev
   # formats
