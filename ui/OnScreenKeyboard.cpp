@@ -132,8 +132,13 @@ std::string keyRow(Ui& ui, const std::vector<Key>& keys, float width, float unit
     for (const Key& k : keys) {
         ImGui::SetCursorScreenPos(ImVec2(x, start.y));
         const float w = k.weight * unit + gap * (k.weight - 1);
-        if (keyButton(ui, k.label, "key:" + k.name, ImVec2(w, keyHeight(ui)), k.kind, FontSize::Large))
-            tapped = k.name;
+        // A label too wide for its key (English "Symbols" on a narrow key) is set one size smaller.
+        ImFont* large = ui.fonts.font(FontSize::Large);
+        const std::string drawn = ui.fonts.drawable(k.label);
+        const float labelW =
+            large->CalcTextSizeA(large->FontSize, FLT_MAX, 0.f, drawn.data(), drawn.data() + drawn.size()).x;
+        const FontSize size = labelW > w - em * 0.3f ? FontSize::Body : FontSize::Large;
+        if (keyButton(ui, k.label, "key:" + k.name, ImVec2(w, keyHeight(ui)), k.kind, size)) tapped = k.name;
         x += w + gap;
     }
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + rowHeight(ui)));

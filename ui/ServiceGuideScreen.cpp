@@ -18,16 +18,20 @@ void drawList(Ui& ui, ServiceGuideFlow& flow, TextEntry& entry, float width) {
     textField(ui, entry, flow.search(), width);
     const std::vector<std::size_t> found = flow.matches();
     const float keyboard = keyboardHeight(ui, entry);
-    // With the keyboard up the room is short: the words stay, one size smaller.
+    // With the keyboard up the room is short: the words stay, one size smaller, and go when even
+    // one line does not fit above the keyboard (an 800x480 pad).
     const FontSize say = keyboard > 0 ? FontSize::Body : FontSize::Large;
-    if (flow.items().empty()) {
+    const float line = ui.fonts.font(FontSize::Body)->FontSize * 1.3f;
+    const bool roomToSay = keyboard == 0 || ImGui::GetContentRegionAvail().y - keyboard - em * 0.3f >= line;
+    if (!roomToSay) {
+        // the keyboard's own bar says what matters while typing
+    } else if (flow.items().empty()) {
         text(ui, ui.t("guide.empty_catalog"), say, ui.theme.textMuted, Align::Center, width);
     } else if (found.empty()) {
         text(ui, ui.t("guide.none"), say, ui.theme.textMuted, Align::Center, width);
     } else {
         // No room for even one item under the keyboard: say how to see them.
-        const float room = ImGui::GetContentRegionAvail().y - keyboard - em * 0.3f -
-                           ui.fonts.font(FontSize::Body)->FontSize * 1.3f;
+        const float room = ImGui::GetContentRegionAvail().y - keyboard - em * 0.3f - line;
         const char* key = room < kItemHeightEm * em ? "guide.count_typing" : "guide.count";
         text(ui, ui.f(key, {std::to_string(found.size())}), FontSize::Body, ui.theme.textMuted);
     }

@@ -8,6 +8,8 @@
 // loop may sleep while the command runs.
 #include "ui/UiScript.h"
 
+#include "text/Utf8.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -219,16 +221,10 @@ std::string parseKeys(const Verb&, Args& a, ScriptCommand& c) {
             ++i;
         } else {
             // One character (a symbol key is a Chinese punctuation mark: several bytes).
-            std::size_t n = 1;
-            const auto lead = static_cast<unsigned char>(spec[i]);
-            if (lead >= 0xF0)
-                n = 4;
-            else if (lead >= 0xE0)
-                n = 3;
-            else if (lead >= 0xC0)
-                n = 2;
-            c.keys.push_back(spec.substr(i, n));
-            i += n;
+            const std::size_t start = i;
+            char32_t cp = 0;
+            text::nextCodePoint(spec, i, cp); // an invalid byte is a key of its own (and not found)
+            c.keys.push_back(spec.substr(start, i - start));
         }
     }
     return "";
