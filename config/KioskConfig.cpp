@@ -304,7 +304,8 @@ namespace {
 
 // Every top-level key must be one of the sections, and a table.
 void checkSections(const toml::table& root, const std::string& file, std::vector<ConfigIssue>& issues) {
-    const std::set<std::string> sections = {"terminal", "server", "idcard", "printer", "ui", "technician"};
+    const std::set<std::string> sections = {"terminal", "server",     "idcard",   "printer",
+                                            "ui",       "technician", "complaint"};
     for (auto&& [k, v] : root) {
         const std::string name(k.str());
         if (!sections.count(name)) {
@@ -425,13 +426,21 @@ void readUi(toml::table& root, const std::string& file, std::string_view baseDir
     r.readString("pinyin_dictionary", cfg.ui.pinyinDictionary, bytes(kMaxPathBytes));
     r.reportUnknownKeys();
     cfg.ui.fontPath = resolvePath(cfg.ui.fontPath, baseDir);
-    if (!cfg.ui.pinyinDictionary.empty()) cfg.ui.pinyinDictionary = resolvePath(cfg.ui.pinyinDictionary, baseDir);
+    if (!cfg.ui.pinyinDictionary.empty())
+        cfg.ui.pinyinDictionary = resolvePath(cfg.ui.pinyinDictionary, baseDir);
 }
 
 void readTechnician(toml::table& root, const std::string& file, std::string_view /*baseDir*/,
                     KioskConfig& cfg, std::vector<ConfigIssue>& issues) {
     TableReader r(root["technician"].as_table(), "technician", file, issues);
     r.readString("pin_hash", cfg.technician.pinHash, bytes(256));
+    r.reportUnknownKeys();
+}
+
+void readComplaint(toml::table& root, const std::string& file, std::string_view /*baseDir*/, KioskConfig& cfg,
+                   std::vector<ConfigIssue>& issues) {
+    TableReader r(root["complaint"].as_table(), "complaint", file, issues);
+    r.readInt("handling_days", cfg.complaint.handlingDays, 1, 60);
     r.reportUnknownKeys();
 }
 
@@ -466,7 +475,8 @@ LoadResult parseConfig(std::string_view text, std::string_view fileName, std::st
     KioskConfig cfg;
     std::vector<ConfigIssue>& issues = result.issues;
     checkSections(*root, file, issues);
-    for (auto read : {readTerminal, readServer, readIdcard, readPrinter, readUi, readTechnician})
+    for (auto read :
+         {readTerminal, readServer, readIdcard, readPrinter, readUi, readTechnician, readComplaint})
         read(*root, file, baseDir, cfg, issues);
     if (issues.empty()) result.config = std::move(cfg);
     return result;
@@ -632,6 +642,9 @@ std::string configTemplate(const TemplateOptions& o) {
       << "# The pinyin keyboard's dictionary; empty = the one of Debian's libgooglepinyin0. Missing: the\n"
       << "# keyboard offers only 英文, 数字 and 符号 and says pinyin is unavailable.\n"
       << "pinyin_dictionary = \"\"\n\n"
+      << "[complaint]\n"
+      << "# The handling time limit the receipt promises, in working days (1..60).\n"
+      << "handling_days = 15\n\n"
       << "[technician]\n"
       << "# PIN hash for technician mode; empty disables it.\n"
       << "pin_hash = \"\"\n";

@@ -84,6 +84,10 @@ struct TechnicianConfig {
     std::string pinHash; // from `kioskctl pin hash`; empty = technician mode disabled
 };
 
+struct ComplaintConfig {
+    int handlingDays = 15; // the handling time limit in working days, on the receipt (12345 practice)
+};
+
 struct KioskConfig {
     TerminalConfig terminal;
     ServerConfig server;
@@ -91,6 +95,7 @@ struct KioskConfig {
     PrinterConfig printer;
     UiConfig ui;
     TechnicianConfig technician;
+    ComplaintConfig complaint;
 };
 
 // ---------------------------------------------------------------------------------------------

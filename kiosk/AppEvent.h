@@ -5,7 +5,9 @@
 #include "drivers/printer/SlipImage.h"
 #include "kiosk/CaseRecord.h"
 #include "kiosk/CitizenIdentity.h"
+#include "kiosk/ComplaintProgress.h"
 #include "kiosk/HallContacts.h"
+#include "kiosk/HallDirectory.h"
 #include "kiosk/ServiceGuide.h"
 
 #include <nlohmann/json.hpp>
@@ -37,12 +39,34 @@ struct ReaderStatusChanged {
 // ---- central server ----
 // IdNotAccepted: the card's number is not one the central server looks cases up by (checked on the
 // terminal, or the server answered 400 bad_id_number). Trying again cannot help: no 重试 (issue 8.5).
-enum class QueryOutcome { Ok, Offline, ServerError, Busy, IdNotAccepted };
+// NotFound: a case looked up by its number and the phone's last four digits that the server does not
+// have (one answer for an unknown number and a wrong phone: no oracle).
+enum class QueryOutcome { Ok, Offline, ServerError, Busy, IdNotAccepted, NotFound };
 struct CaseQueryFinished {
     std::uint64_t requestId = 0;
     QueryOutcome outcome = QueryOutcome::Ok;
     std::vector<CaseRecord> cases;
     std::string detail; // technician detail on failure
+};
+
+// The follow-up of a complaint (kiosk/ComplaintProgressService), answering request `requestId`.
+struct ComplaintProgressFinished {
+    std::uint64_t requestId = 0;
+    ProgressOutcome outcome = ProgressOutcome::Found;
+    ComplaintProgress progress; // Found, WaitingUpload
+    std::string detail;         // technician detail on failure
+};
+
+// ---- offline store ----
+// A record the flow handed to the outbox (kiosk/OutboxService): committed durably, or not.
+struct RecordCommitted {
+    std::uint64_t requestId = 0;
+    bool ok = false;
+    std::string trackingNo; // complaints and suggestions: the number the citizen follows it by
+    std::string verifyCode; // complaints: the 6-digit code that goes with it
+    std::int64_t createdMs = 0;
+    std::string failureKey; // string-table key when !ok ("store.failure.full" ...)
+    std::string detail;     // technician detail, never personal data
 };
 
 // ---- receipt printer ----
@@ -70,6 +94,7 @@ struct SyncStatusChanged {
 // The catalog arrived or changed (at start from the store's cache, then from the server).
 struct CatalogChanged {
     HallContacts contacts;
+    HallDirectory directory;               // complaint categories, departments (no staff: the roster's)
     std::vector<std::string> vocabulary;   // kiosk/HallVocabulary: offered first by the pinyin keyboard
     std::vector<ServiceItem> serviceItems; // 办事指南 (kiosk/ServiceGuide)
 };
@@ -78,6 +103,7 @@ struct CatalogChanged {
 // the counter pad (issue 13) reads it; the hall terminal keeps only the latest.
 struct RosterChanged {
     nlohmann::json roster;
+    std::vector<StaffMember> staff; // kiosk/HallDirectory: who a complaint can be about
 };
 // Counter pads: the window's staff asked the citizen to rate a service (case_no, item_name, staff_id).
 struct RatingRequested {
@@ -114,9 +140,10 @@ struct PinyinEngineStatus {
     std::string detail; // technician detail: the dictionary path and what failed
 };
 
-using AppEvent = std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished,
-                              PrintFinished, SlipRendered, SyncStatusChanged, CatalogChanged, CardReading,
-                              CardReadAborted, RosterChanged, RatingRequested, StoreProblemReported,
-                              RecordRejected, PinyinCandidatesReady, PinyinEngineStatus>;
+using AppEvent =
+    std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
+                 SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted, RosterChanged,
+                 RatingRequested, StoreProblemReported, RecordRejected, PinyinCandidatesReady,
+                 PinyinEngineStatus, ComplaintProgressFinished, RecordCommitted>;
 
 } // namespace kiosk

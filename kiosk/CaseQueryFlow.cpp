@@ -6,9 +6,74 @@
 
 namespace kiosk {
 
+namespace {
+TextFieldSpec caseNoSpec() {
+    TextFieldSpec s;
+    s.labelKey = "cases.case_no";
+    s.hintKey = "cases.case_no_hint";
+    s.kind = InputKind::Code;
+    s.maxChars = 32;
+    return s;
+}
+TextFieldSpec last4Spec() {
+    TextFieldSpec s;
+    s.labelKey = "cases.phone_last4";
+    s.hintKey = "cases.phone_last4_hint";
+    s.kind = InputKind::Digits;
+    s.maxChars = 4;
+    s.personal = true;
+    return s;
+}
+} // namespace
+
 CaseQueryFlow::CaseQueryFlow(CitizenSession& session, CaseQueryService& cases, SlipTracker& slips,
                              const StringTable& strings, std::string terminalId)
-    : session_(session), cases_(cases), slips_(slips), strings_(strings), terminalId_(std::move(terminalId)) {
+    : session_(session), cases_(cases), slips_(slips), strings_(strings), terminalId_(std::move(terminalId)),
+      caseNo_(caseNoSpec()), phoneLast4_(last4Spec()) {}
+
+void CaseQueryFlow::chooseByNumber(TimePoint now) {
+    if (view().phase == CaseQueryPhase::Loading) return;
+    session_.activity(now);
+    CaseQueryView& v = edit();
+    v = CaseQueryView{};
+    v.phase = CaseQueryPhase::ByNumber;
+}
+
+void CaseQueryFlow::backToCard(TimePoint now) {
+    session_.activity(now);
+    caseNo_.wipe();
+    phoneLast4_.wipe();
+    pendingRequest_ = 0;
+    edit() = CaseQueryView{};
+}
+
+void CaseQueryFlow::queryByNumber(TimePoint now) {
+    if (view().phase != CaseQueryPhase::ByNumber &&
+        !(view().phase == CaseQueryPhase::Failed && view().byNumber))
+        return;
+    session_.activity(now);
+    std::string number;
+    for (char c : caseNo_.text())
+        if (c != ' ') number += c;
+    if (number.size() < 4) {
+        edit().phase = CaseQueryPhase::ByNumber;
+        edit().problemKey = "cases.case_no_invalid";
+        return;
+    }
+    if (phoneLast4_.length() != 4) {
+        edit().phase = CaseQueryPhase::ByNumber;
+        edit().problemKey = "cases.phone_last4_invalid";
+        return;
+    }
+    CaseQueryView& v = edit();
+    v.phase = CaseQueryPhase::Loading;
+    v.byNumber = true;
+    v.problemKey.clear();
+    v.cases.clear();
+    v.failureKey.clear();
+    v.failureDetail.clear();
+    pendingRequest_ = nextRequestId_++;
+    cases_.queryCaseByNumber(pendingRequest_, number, phoneLast4_.text());
 }
 
 void CaseQueryFlow::enter(TimePoint now) {
@@ -17,7 +82,11 @@ void CaseQueryFlow::enter(TimePoint now) {
 
 void CaseQueryFlow::wipe() {
     // The cases are the citizen's (their applications, dates, notes): gone with the session.
-    if (view().phase != CaseQueryPhase::WaitingForCard || !view().cases.empty()) edit() = CaseQueryView{};
+    const bool typed = !caseNo_.empty() || !phoneLast4_.empty();
+    caseNo_.wipe();
+    phoneLast4_.wipe();
+    if (typed || view().phase != CaseQueryPhase::WaitingForCard || !view().cases.empty())
+        edit() = CaseQueryView{};
     pendingRequest_ = 0; // a late answer for the previous citizen is dropped
 }
 
@@ -25,6 +94,7 @@ void CaseQueryFlow::startQuery(TimePoint now) {
     if (!session_.citizen()) return;
     CaseQueryView& v = edit();
     v.phase = CaseQueryPhase::Loading;
+    v.byNumber = false;
     v.cases.clear();
     v.failureKey.clear();
     v.failureDetail.clear();
@@ -55,24 +125,30 @@ void CaseQueryFlow::finish(const CaseQueryFinished& q) {
     v.failureKey = q.outcome == QueryOutcome::Offline         ? "cases.offline"
                    : q.outcome == QueryOutcome::Busy          ? "cases.busy"
                    : q.outcome == QueryOutcome::IdNotAccepted ? "cases.id_not_accepted"
+                   : q.outcome == QueryOutcome::NotFound      ? "cases.not_found_by_number"
                                                               : "cases.server_error";
-    // The same card would be refused again: no 重试, the message says where to go instead.
-    v.retryable = q.outcome != QueryOutcome::IdNotAccepted;
+    // The same card would be refused again: no 重试, the message says where to go instead. A number
+    // not found would be too: the citizen checks it (back to the fields) rather than repeats it.
+    v.retryable = q.outcome != QueryOutcome::IdNotAccepted && q.outcome != QueryOutcome::NotFound;
     v.failureDetail = q.detail;
 }
 
 void CaseQueryFlow::retry(TimePoint now) {
-    if (view().phase == CaseQueryPhase::Failed && view().retryable) startQuery(now);
+    if (view().phase != CaseQueryPhase::Failed || !view().retryable) return;
+    if (view().byNumber)
+        queryByNumber(now);
+    else
+        startQuery(now);
 }
 
 void CaseQueryFlow::printCase(size_t index, TimePoint now) {
     const CaseQueryView& v = view();
-    if (v.phase != CaseQueryPhase::Results || index >= v.cases.size() || !session_.citizen() ||
-        !slips_.available() || slips_.view().phase == SlipPhase::Printing)
+    if (v.phase != CaseQueryPhase::Results || index >= v.cases.size() ||
+        (!session_.citizen() && !v.byNumber) || !slips_.available() ||
+        slips_.view().phase == SlipPhase::Printing)
         return; // one slip at a time
     session_.activity(now);
     const CaseRecord& c = v.cases[index];
-    const CitizenIdentity& who = *session_.citizen();
     CaseStatusData d;
     d.caseNumber = c.caseNo;
     d.itemName = c.itemName;
@@ -84,8 +160,10 @@ void CaseQueryFlow::printCase(size_t index, TimePoint now) {
     d.completedAt = displayTime(c.completedAt);
     d.note = c.note;
     // Only masked forms leave the session: the printer module never sees the full name or number.
-    d.applicantName = text::maskName(who.name);
-    d.applicantIdNumber = who.maskedIdNumber;
+    if (session_.citizen() && !v.byNumber) {
+        d.applicantName = text::maskName(session_.citizen()->name);
+        d.applicantIdNumber = session_.citizen()->maskedIdNumber;
+    }
     for (const CaseStep& step : c.steps) {
         d.steps.push_back({step.name, strings_.get(stepStateKey(step.state)), displayDate(step.finishedAt)});
     }

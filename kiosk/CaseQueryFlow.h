@@ -8,7 +8,8 @@
 //   [x] an answer for an earlier query (a previous card, a wiped session) is dropped
 //   [x] 重试 where trying again can help; none for a card the server never looks up (issue 8.5)
 //   [x] a case status slip per case, through the shared SlipTracker
-//   [ ] a case looked up by its number, without a card (issue 12)
+//   [x] a case looked up by its number and the applicant phone's last four digits, without a card
+//       (one answer for an unknown number and wrong digits: no oracle; rate-limited by the server)
 #pragma once
 
 #include "kiosk/CaseRecord.h"
@@ -17,6 +18,7 @@
 #include "kiosk/Services.h"
 #include "kiosk/SlipTracker.h"
 #include "kiosk/StringTable.h"
+#include "kiosk/TextField.h"
 
 #include <cstdint>
 #include <string>
@@ -25,14 +27,17 @@
 namespace kiosk {
 
 // ---- the view its screen renders ----
-enum class CaseQueryPhase { WaitingForCard, Loading, Results, Failed };
+// ByNumber: the citizen chose to type a case number and the phone's last four digits instead.
+enum class CaseQueryPhase { WaitingForCard, ByNumber, Loading, Results, Failed };
 
 struct CaseQueryView {
     CaseQueryPhase phase = CaseQueryPhase::WaitingForCard;
     std::vector<CaseRecord> cases;
     std::string failureKey; // string-table key when phase == Failed
     std::string failureDetail;
-    bool retryable = true; // Failed: false when trying again cannot help (no 重试 button; issue 8.5)
+    bool retryable = true;  // Failed: false when trying again cannot help (no 重试 button; issue 8.5)
+    bool byNumber = false;  // the results came from a case number, not a card
+    std::string problemKey; // ByNumber: what stops 查询
 };
 
 // ---- the flow ----
@@ -45,12 +50,20 @@ public:
     void enter(TimePoint now) override;
     void handle(const AppEvent& event, TimePoint now) override;
     void wipe() override;
-    bool wantsCard() const override { return true; }
 
     // Actions from the screen.
     void retry(TimePoint now);
     // Prints the status slip of case `index` of the results shown.
     void printCase(size_t index, TimePoint now);
+    // By number: the two fields, and the way there and back.
+    void chooseByNumber(TimePoint now);
+    void backToCard(TimePoint now);
+    void queryByNumber(TimePoint now);
+    TextField& caseNumber() { return caseNo_; }
+    TextField& phoneLast4() { return phoneLast4_; }
+    const TextField& caseNumber() const { return caseNo_; }
+    const TextField& phoneLast4() const { return phoneLast4_; }
+    bool wantsCard() const override { return view().phase != CaseQueryPhase::ByNumber; }
 
 private:
     void startQuery(TimePoint now);
@@ -63,6 +76,8 @@ private:
     std::string terminalId_; // printed on slips
     std::uint64_t nextRequestId_ = 1;
     std::uint64_t pendingRequest_ = 0; // 0: no answer is awaited
+    TextField caseNo_;
+    TextField phoneLast4_;
 };
 
 } // namespace kiosk

@@ -63,6 +63,21 @@ void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& id
     });
 }
 
+void CentralCaseQuery::queryCaseByNumber(std::uint64_t requestId, const std::string& caseNo,
+                                         const std::string& phoneLast4) {
+    auto body = std::make_shared<WipedBody>();
+    body->text = nlohmann::json{{"case_no", caseNo}, {"phone_last4", phoneLast4}}.dump();
+    worker_.post([this, requestId, body] {
+        const offline::HttpResult r = client_->postJson("/api/v1/cases/by-number", body->text);
+        if (stopping_) return;
+        CaseQueryFinished ev = caseQueryOutcome(requestId, r);
+        if (ev.outcome == QueryOutcome::Offline || ev.outcome == QueryOutcome::ServerError)
+            state_.set("failed " + std::to_string(static_cast<int>(ev.outcome)), LogLevel::Warning,
+                       "case query by number failed: " + ev.detail);
+        events_.push(std::move(ev));
+    });
+}
+
 CaseQueryFinished caseQueryOutcome(std::uint64_t requestId, const offline::HttpResult& r) {
     CaseQueryFinished ev;
     ev.requestId = requestId;
@@ -74,6 +89,9 @@ CaseQueryFinished caseQueryOutcome(std::uint64_t requestId, const offline::HttpR
         // permanent resident card like this: a plain message, never a 重试 that fails again.
         ev.outcome = QueryOutcome::IdNotAccepted;
         ev.detail = "central server does not accept this card's number (HTTP 400 bad_id_number)";
+    } else if (r.status == 404) {
+        ev.outcome = QueryOutcome::NotFound; // by number: unknown number and wrong digits alike
+        ev.detail = "no case with this number and phone digits (HTTP 404)";
     } else if (r.status == 429 || r.status == 503) {
         ev.outcome = QueryOutcome::Busy;
         ev.detail = "central server busy (HTTP " + std::to_string(r.status) + ")";

@@ -1,4 +1,5 @@
-// CentralCaseQuery — CaseQueryService over HTTPS to the central server (POST /api/v1/cases/query).
+// CentralCaseQuery — CaseQueryService over HTTPS to the central server (POST /api/v1/cases/query, and
+// /api/v1/cases/by-number for a case number with the applicant phone's last four digits).
 // Case status is online-only (privacy: nothing of it is cached on the terminal); a failure is
 // reported as Offline / Busy / ServerError so the screen can say which in plain words; a card number
 // the server does not look cases up by (checked here first, or a 400 bad_id_number) is IdNotAccepted.
@@ -22,6 +23,8 @@ public:
     ~CentralCaseQuery() override;
 
     void queryCases(std::uint64_t requestId, const std::string& idNumber) override;
+    void queryCaseByNumber(std::uint64_t requestId, const std::string& caseNo,
+                           const std::string& phoneLast4) override;
 
 private:
     EventQueue& events_;
@@ -32,6 +35,7 @@ private:
 };
 
 // Maps an HTTP result to the event the UI receives (pure; unit-tested).
+// A 404 case_not_found (a case looked up by number) is NotFound.
 CaseQueryFinished caseQueryOutcome(std::uint64_t requestId, const offline::HttpResult& result);
 
 } // namespace kiosk

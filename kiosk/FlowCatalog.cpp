@@ -1,8 +1,10 @@
 #include "kiosk/FlowCatalog.h"
 
 #include "kiosk/CaseQueryFlow.h"
-#include "kiosk/NoticeFlow.h"
+#include "kiosk/ComplaintFlow.h"
+#include "kiosk/ComplaintTrackFlow.h"
 #include "kiosk/ServiceGuideFlow.h"
+#include "kiosk/SuggestionFlow.h"
 
 namespace kiosk {
 
@@ -11,22 +13,23 @@ namespace {
 std::unique_ptr<Flow> caseQuery(FlowServices& s) {
     return std::make_unique<CaseQueryFlow>(s.session, s.cases, s.slips, s.strings, s.terminalId);
 }
-// The hall's services not built yet (issue 12): their screens say so and where to turn instead.
-std::unique_ptr<Flow> complaintNotice(FlowServices&) {
-    return std::make_unique<NoticeFlow>("complaint.title", "complaint.not_available");
+std::unique_ptr<Flow> complaint(FlowServices& s) {
+    return std::make_unique<ComplaintFlow>(s.session, s.directory, s.outbox, s.cases, s.slips, s.strings,
+                                           ComplaintSettings{s.complaintHandlingDays, s.terminalId});
 }
-std::unique_ptr<Flow> complaintTrackNotice(FlowServices&) {
-    return std::make_unique<NoticeFlow>("complaint_track.title", "complaint_track.not_available");
+std::unique_ptr<Flow> complaintTrack(FlowServices& s) {
+    return std::make_unique<ComplaintTrackFlow>(s.session, s.complaintProgress, s.terminalId);
+}
+std::unique_ptr<Flow> mailbox(FlowServices& s) {
+    return std::make_unique<SuggestionFlow>(s.session, s.outbox);
 }
 std::unique_ptr<Flow> serviceGuide(FlowServices& s) {
     return std::make_unique<ServiceGuideFlow>(s.serviceItems);
 }
 
 const FlowEntry hallFlows[] = {
-    {"case_query", caseQuery},
-    {"complaint", complaintNotice},
-    {"complaint_track", complaintTrackNotice},
-    {"service_guide", serviceGuide},
+    {"case_query", caseQuery},       {"complaint", complaint}, {"complaint_track", complaintTrack},
+    {"service_guide", serviceGuide}, {"mailbox", mailbox},
 };
 
 // The counter pad shows its window sign at home; its rating flow is issue 13, the technician's

@@ -7,6 +7,7 @@
 
 #include "kiosk/CitizenSession.h"
 #include "kiosk/Flow.h"
+#include "kiosk/HallDirectory.h"
 #include "kiosk/ServiceGuide.h"
 #include "kiosk/Services.h"
 #include "kiosk/SlipTracker.h"
@@ -30,6 +31,10 @@ struct FlowServices {
     const StringTable& strings; // the language shown (it changes under the flows: always look up)
     std::string terminalId;     // printed on slips
     const std::vector<ServiceItem>& serviceItems; // the catalog's copy on the terminal (办事指南)
+    OutboxService& outbox;                        // complaints, suggestions
+    ComplaintProgressService& complaintProgress;  // 投诉查询
+    const HallDirectory& directory;               // complaint categories, departments, staff
+    int complaintHandlingDays;                    // working days, on the receipt
 };
 
 struct FlowEntry {

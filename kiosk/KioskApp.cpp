@@ -2,10 +2,12 @@
 
 #include "common/PrivateFiles.h"
 #include "kiosk/CentralCaseQuery.h"
+#include "kiosk/CentralComplaintProgress.h"
 #include "kiosk/GooglePinyinEngine.h"
 #include "kiosk/HallTime.h"
 #include "kiosk/HallVocabulary.h"
 #include "kiosk/IdCardReader.h"
+#include "kiosk/KioskOutbox.h"
 #include "kiosk/ReceiptPrinter.h"
 #include "kiosk/SyncAdapter.h"
 #include "kiosk/SyncSettingsFromConfig.h"
@@ -68,15 +70,24 @@ KioskApp::KioskApp(const config::KioskConfig& c, Logger& log)
                                        : c.ui.pinyinDictionary;
     pinyin_ = std::make_unique<PinyinService>(
         events_, [dictionary] { return std::make_unique<GooglePinyinEngine>(dictionary); });
+    // Citizens' records: committed by the writer thread, then the sync engine is woken to upload.
+    // (sync_ is built below, before any citizen can submit anything.)
+    outbox_ = std::make_unique<KioskOutbox>(offline::StorePaths::in(c.terminal.stateDir), c.terminal.id,
+                                            events_, log_, [this] {
+                                                if (sync_) sync_->wake();
+                                            });
+    complaintProgress_ = std::make_unique<CentralComplaintProgress>(
+        syncSettingsFor(c).https, offline::StorePaths::in(c.terminal.stateDir), c.terminal.id, events_, log_);
     TerminalSettings ts;
     ts.flows = c.terminal.mode == config::Mode::Counter ? FlowSet::Counter : FlowSet::Hall;
     ts.session.idleTimeout = std::chrono::seconds(c.terminal.idleTimeoutS);
     ts.session.idleWarning = std::chrono::seconds(c.terminal.idleWarningS);
     ts.session.language = c.terminal.language;
     ts.terminalId = c.terminal.id;
+    ts.complaintHandlingDays = c.complaint.handlingDays;
     stringsLanguage_ = c.terminal.language;
-    terminal_ =
-        std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_, *pinyin_});
+    terminal_ = std::make_unique<Terminal>(ts, TerminalServices{*reader_, *cases_, *printer_, strings_,
+                                                                *pinyin_, *outbox_, *complaintProgress_});
 
     // The sync engine: uploads the outbox, sends heartbeats with device health, refreshes the catalog.
     offline::SyncSettings ss = syncSettingsFor(c);
@@ -138,7 +149,10 @@ void KioskApp::checkConnection(const CaseQueryFinished& q) {
 }
 
 KioskApp::~KioskApp() {
-    // Workers first (they push into events_), then the flows they report to.
+    // Workers first (they push into events_), then the flows they report to. The outbox first of
+    // all: it finishes committing what a citizen submitted, and wakes the engine while it exists.
+    outbox_.reset();
+    complaintProgress_.reset();
     sync_.reset();
     printer_.reset();
     cases_.reset();
@@ -171,11 +185,13 @@ void KioskApp::note(const AppEvent& e) {
         contacts_ = catalog->contacts;
         pinyin_->setVocabulary("catalog", catalog->vocabulary);
         terminal_->setServiceItems(catalog->serviceItems); // before the guide hears of the change
+        terminal_->setCatalogDirectory(catalog->directory);
     }
     // Not shown by the hall terminal; the counter pad's screen will count it (issue 13).
     if (const auto* roster = std::get_if<RosterChanged>(&e)) {
         roster_ = roster->roster;
         pinyin_->setVocabulary("roster", vocabularyFromRoster(roster_));
+        terminal_->setStaff(roster->staff);
     }
     if (const auto* pinyin = std::get_if<PinyinEngineStatus>(&e); pinyin && !pinyin->available)
         log_.warning("keyboard", "pinyin input unavailable: " + pinyin->detail);

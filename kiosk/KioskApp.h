@@ -12,7 +12,8 @@
 //       store problems, refused records and session time-outs; each state change once
 //   [x] the state directory is created 0700 (or narrowed to it) before any worker starts
 //   [x] the pinyin engine on its own thread; the hall's vocabulary from the catalog and roster
-//   [ ] outbox writers (StoreWriter) come with the flows that write: complaints, ratings
+//   [x] the outbox writer (kiosk/KioskOutbox) for complaints and suggestions; complaint follow-ups
+//       (kiosk/CentralComplaintProgress); ratings come with the counter pad (issue 13)
 #pragma once
 
 #include "config/KioskConfig.h"
@@ -84,6 +85,8 @@ private:
     std::unique_ptr<CaseQueryService> cases_;
     std::unique_ptr<PrintService> printer_;
     std::unique_ptr<PinyinService> pinyin_;
+    std::unique_ptr<OutboxService> outbox_;
+    std::unique_ptr<ComplaintProgressService> complaintProgress_;
     std::atomic<bool> readerConnected_{false}; // read by the sync thread for heartbeats
     std::unique_ptr<offline::SyncEngine> sync_;
     std::optional<SyncStatusChanged> syncStatus_;

@@ -62,7 +62,11 @@ void Navigator::handle(const AppEvent& event, TimePoint now) {
     if (!flow) return;                       // home: nothing else is waited for
     if (const auto* card = std::get_if<CardPresented>(&event)) {
         if (!cardWanted) return; // not asked for; the reader is not even polled then
-        endCitizenSession();     // a new card is a new citizen
+        // Another card than the one in the session is another citizen: everything of the first goes.
+        // A card where none was yet is the citizen at the screen identifying themself (a complaint's
+        // real-name step): what they typed so far stays theirs.
+        const auto& who = session_.citizen();
+        if (who && who->idNumber != card->citizen.idNumber) endCitizenSession();
         session_.setCitizen(card->citizen);
     }
     flow->handle(event, now);

@@ -56,6 +56,10 @@ void footer(Receipt& r, const SlipContext& ctx) {
 
 // ---- complaint ----
 
+std::string complaintQrText(const std::string& trackingNo, const std::string& verifyCode) {
+    return "complaint:" + trackingNo + ":" + verifyCode;
+}
+
 Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& ctx) {
     Receipt r;
     r.title(label(ctx, "complaint_title"));
@@ -67,6 +71,10 @@ Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& c
     rowIf(r, ctx, "complainant", d.citizenName.empty() ? std::string() : text::maskName(d.citizenName));
     rowIf(r, ctx, "id_number", d.idNumber.empty() ? std::string() : text::maskIdNumber(d.idNumber));
     rowIf(r, ctx, "phone", d.phone.empty() ? std::string() : text::maskPhone(d.phone));
+    rowIf(r, ctx, "received_at", d.receivedAt);
+    if (d.handlingDays > 0)
+        r.row(label(ctx, "handling_limit"),
+              fill(label(ctx, "handling_days"), std::to_string(d.handlingDays)));
     r.separator();
     r.qr(d.trackingUrl.empty() ? d.trackingNumber : d.trackingUrl, 6);
     r.text(label(ctx, "complaint_scan_hint"), TextStyle{Align::Center});
@@ -148,6 +156,9 @@ const std::vector<std::string_view>& slipTextKeys() {
                                                        "phone",
                                                        "complaint_scan_hint",
                                                        "complaint_keep",
+                                                       "received_at",
+                                                       "handling_limit",
+                                                       "handling_days",
                                                        "case_title",
                                                        "case_number",
                                                        "item",

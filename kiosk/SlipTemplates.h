@@ -50,6 +50,8 @@ struct ComplaintReceiptData {
     std::string citizenName; // printed masked; may be empty (anonymous)
     std::string idNumber;    // printed masked; may be empty
     std::string phone;       // printed masked; may be empty
+    std::string receivedAt;  // when the terminal registered it (the hall's wall time)
+    int handlingDays = 0;    // the handling time limit in working days; 0 = not printed
 };
 
 struct CaseStepLine {
@@ -91,6 +93,10 @@ struct MaterialsListData {
 };
 
 // ---- templates ----
+// What the complaint slip's QR holds: both numbers a follow-up needs ("complaint:HALL-07-000012:483920"),
+// so a scanner (or a phone) can fill 投诉查询 without typing.
+std::string complaintQrText(const std::string& trackingNo, const std::string& verifyCode);
+
 printer::Receipt complaintReceiptSlip(const ComplaintReceiptData& data, const SlipContext& ctx);
 printer::Receipt caseStatusSlip(const CaseStatusData& data, const SlipContext& ctx);
 printer::Receipt materialsListSlip(const MaterialsListData& data, const SlipContext& ctx);

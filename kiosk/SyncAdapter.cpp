@@ -1,5 +1,6 @@
 #include "kiosk/SyncAdapter.h"
 
+#include "kiosk/HallDirectory.h"
 #include "kiosk/HallVocabulary.h"
 
 namespace kiosk {
@@ -12,10 +13,10 @@ AppEvent toAppEvent(const offline::SyncEvent& e) {
     case Kind::Rejected:
         return RecordRejected{e.recordId, e.error};
     case Kind::CatalogUpdated:
-        return CatalogChanged{hallContactsFromCatalog(e.data), vocabularyFromCatalog(e.data),
-                              serviceItemsFromCatalog(e.data)};
+        return CatalogChanged{hallContactsFromCatalog(e.data), directoryFromCatalog(e.data),
+                              vocabularyFromCatalog(e.data), serviceItemsFromCatalog(e.data)};
     case Kind::RosterUpdated:
-        return RosterChanged{e.data};
+        return RosterChanged{e.data, staffFromRoster(e.data)};
     case Kind::RatingRequest:
         return RatingRequested{e.data};
     case Kind::StoreProblem:

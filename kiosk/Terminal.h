@@ -7,6 +7,7 @@
 #include "kiosk/CardReaderStatus.h"
 #include "kiosk/CitizenSession.h"
 #include "kiosk/FlowCatalog.h"
+#include "kiosk/HallDirectory.h"
 #include "kiosk/Navigator.h"
 #include "kiosk/Services.h"
 #include "kiosk/SlipTracker.h"
@@ -21,7 +22,8 @@ namespace kiosk {
 struct TerminalSettings {
     FlowSet flows = FlowSet::Hall;
     SessionSettings session;
-    std::string terminalId; // printed on slips
+    std::string terminalId;         // printed on slips
+    int complaintHandlingDays = 15; // config [complaint] handling_days: on the receipt and screen
 };
 
 struct TerminalServices {
@@ -29,7 +31,9 @@ struct TerminalServices {
     CaseQueryService& cases;
     PrintService& printer;
     const StringTable& strings;
-    PinyinLookup& pinyin; // the keyboard's candidates (kiosk/PinyinService)
+    PinyinLookup& pinyin;  // the keyboard's candidates (kiosk/PinyinService)
+    OutboxService& outbox; // complaints and suggestions, committed before "received"
+    ComplaintProgressService& complaintProgress;
 };
 
 class Terminal {
@@ -47,6 +51,11 @@ public:
     // The catalog's service items (办事指南), as the sync engine last delivered them.
     const std::vector<ServiceItem>& serviceItems() const { return serviceItems_; }
     void setServiceItems(std::vector<ServiceItem> items);
+    // Complaint categories and departments (the catalog's), staff (the roster's): what a complaint
+    // can be about.
+    const HallDirectory& directory() const { return directory_; }
+    void setCatalogDirectory(const HallDirectory& fromCatalog); // keeps the staff
+    void setStaff(std::vector<StaffMember> staff);
     TextEntry& textEntry() { return textEntry_; }
     const TextEntry& textEntry() const { return textEntry_; }
     Navigator& navigator() { return navigator_; }
@@ -62,6 +71,7 @@ private:
     CardReaderStatus readerStatus_;
     TextEntry textEntry_;
     std::vector<ServiceItem> serviceItems_;
+    HallDirectory directory_;
     std::uint64_t catalogChanges_ = 0;
     Navigator navigator_; // after the pieces it references; its flows are destroyed first
 };

@@ -21,6 +21,8 @@ std::vector<KeyboardLayout> TextEntry::layoutsFor(InputKind kind) const {
     case InputKind::Digits:
     case InputKind::Phone:
         return {L::Digits};
+    case InputKind::Code: // mostly digits: the keypad first, with '-' (ui/OnScreenKeyboard)
+        return {L::Digits, L::Latin};
     }
     return {L::Digits};
 }

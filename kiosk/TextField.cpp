@@ -43,6 +43,8 @@ bool acceptsCodePoint(InputKind kind, char32_t cp) {
         return cp >= '0' && cp <= '9';
     case InputKind::Latin:
         return cp >= 0x20 && cp < 0x7F;
+    case InputKind::Code:
+        return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '-';
     case InputKind::Chinese:
         return !isControl(cp) && !isEmojiOrPictograph(cp) && !isPrivateUse(cp);
     }
@@ -101,6 +103,8 @@ EditOutcome TextField::insert(std::string_view utf8) {
             note(EditOutcome::Truncated);
             break;
         }
+        if (spec_.kind == InputKind::Code && cp >= 'a' && cp <= 'z')
+            cp -= 'a' - 'A'; // numbers are in capitals
         codePoints_.push_back(cp);
         changed = true;
     }

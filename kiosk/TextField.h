@@ -10,7 +10,8 @@
 // session ends; every field is, as the flow that owns it is wiped then.
 //
 //   [x] insert at the end, backspace by code point, clear; a limit in characters (code points)
-//   [x] kinds: chinese (any printable text), latin (printable ASCII), digits, phone (digits, 11 at most)
+//   [x] kinds: chinese (any printable text), latin (printable ASCII), digits, phone (digits, 11 at most),
+//       code (A-Z, 0-9 and '-', typed letters kept in capitals)
 //   [x] refuses invalid UTF-8, control characters and emoji with a reason (the font has no emoji;
 //       a complaint full of '?' helps nobody); keeps what was valid before the bad part
 //   [x] validation hook: the flow says what is wrong with the whole text (string-table key)
@@ -26,7 +27,8 @@
 namespace kiosk {
 
 // ---- kinds and the spec ----
-enum class InputKind { Chinese, Latin, Digits, Phone };
+// Code: a tracking or case number (letters, digits and '-'; letters are kept in capitals).
+enum class InputKind { Chinese, Latin, Digits, Phone, Code };
 
 struct TextFieldSpec {
     std::string labelKey; // string-table key of the field's label (also what `field "LABEL"` finds)

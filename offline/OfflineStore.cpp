@@ -299,6 +299,15 @@ std::vector<OutboxRecord> OfflineStore::records(const std::string& state, int li
     });
 }
 
+std::optional<OutboxRecord> OfflineStore::recordWithTrackingNo(const std::string& trackingNo) {
+    return guarded([&]() -> std::optional<OutboxRecord> {
+        common::SqliteStatement st(*db_, std::string(kRecordColumns) + "WHERE tracking_no=? LIMIT 1");
+        st.bind(1, trackingNo);
+        if (!st.step()) return std::nullopt;
+        return recordFromRow(st);
+    });
+}
+
 std::vector<std::string> OfflineStore::allIds() {
     return guarded([&] {
         std::vector<std::string> out;

@@ -103,6 +103,8 @@ public:
     void markRetry(const std::vector<std::string>& ids, const std::string& error, std::int64_t nextAttemptMs);
     OutboxStats stats(std::int64_t nowMs);
     std::vector<OutboxRecord> records(const std::string& state, int limit); // metadata + payload if present
+    // The record holding this tracking number (complaints, suggestions), payload decrypted if present.
+    std::optional<OutboxRecord> recordWithTrackingNo(const std::string& trackingNo);
     std::vector<std::string> allIds();
     int purgeSentOlderThan(std::int64_t cutoffMs);
 

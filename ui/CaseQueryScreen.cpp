@@ -1,11 +1,13 @@
 // CaseQueryScreen — 办件查询: place the card, then the citizen's cases with their steps and time left.
 //
-// Sections: waiting for a card | one case card (its steps, the print button) | results | the screen (loading,
-// failure)
+// Sections: waiting for a card | one case card (its steps, the print button) | results | by number | the
+// screen (loading, failure)
 #include "ui/Screens.h"
 
 #include "kiosk/CaseQueryFlow.h"
 #include "text/Masking.h"
+#include "ui/FormLayout.h"
+#include "ui/OnScreenKeyboard.h"
 
 namespace kiosk::ui {
 
@@ -214,12 +216,16 @@ float drawCaseCard(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx, size_t index
 void drawResults(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
     const CaseQueryView& view = flow.view();
     const float em = ui.em;
-    if (!ctx.terminal.session().citizen()) return; // results are always someone's: never reached
-    const CitizenIdentity& who = *ctx.terminal.session().citizen();
-    text(ui, ui.f("cases.citizen", {text::maskName(who.name), who.maskedIdNumber}), FontSize::Large,
-         ui.theme.text);
-    if (!who.idChecksumOk) text(ui, ui.t("cases.checksum_warning"), FontSize::Body, ui.theme.warn);
-    if (who.expired) text(ui, ui.t("cases.card_expired"), FontSize::Body, ui.theme.warn);
+    if (view.byNumber) {
+        text(ui, ui.t("cases.by_number_result"), FontSize::Large, ui.theme.text);
+    } else {
+        if (!ctx.terminal.session().citizen()) return; // results are always someone's: never reached
+        const CitizenIdentity& who = *ctx.terminal.session().citizen();
+        text(ui, ui.f("cases.citizen", {text::maskName(who.name), who.maskedIdNumber}), FontSize::Large,
+             ui.theme.text);
+        if (!who.idChecksumOk) text(ui, ui.t("cases.checksum_warning"), FontSize::Body, ui.theme.warn);
+        if (who.expired) text(ui, ui.t("cases.card_expired"), FontSize::Body, ui.theme.warn);
+    }
     if (view.cases.empty()) {
         ImGui::Dummy(ImVec2(0, em));
         text(ui, ui.t("cases.none"), FontSize::Large, ui.theme.textMuted, Align::Center);
@@ -260,6 +266,29 @@ void drawResults(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
     ImGui::PopStyleVar();
 }
 
+// ---- by number ----
+void drawByNumber(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
+    TextEntry& entry = ctx.terminal.textEntry();
+    const float width = ImGui::GetContentRegionAvail().x;
+    beginPage(ui, entry, "by-number", width, footerHeight(ui, flow.view().problemKey, width));
+    const float w = width - ui.em * 0.4f;
+    text(ui, ui.t("cases.by_number_explain"), FontSize::Body, ui.theme.textMuted, Align::Left, w);
+    textField(ui, entry, flow.caseNumber(), w);
+    textField(ui, entry, flow.phoneLast4(), w);
+    endPage();
+    problemLine(ui, flow.view().problemKey, width);
+    const NavTap tap = navRow(ui, "cases.by_card", "cases.query", width);
+    if (tap != NavTap::None)
+        ui.later.post([&flow, &entry, tap, now = ctx.now] {
+            entry.focus(nullptr);
+            if (tap == NavTap::Back)
+                flow.backToCard(now);
+            else
+                flow.queryByNumber(now);
+        });
+    keyboardAtBottom(ui, entry, width);
+}
+
 } // namespace
 
 // ---- the screen ----
@@ -273,11 +302,31 @@ void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
     }
 
     switch (view.phase) {
-    case CaseQueryPhase::WaitingForCard:
+    case CaseQueryPhase::WaitingForCard: {
+        // No card at hand: a case number and the phone's last four digits find one case.
+        const float bh = em * 2.2f;
         drawWaiting(ui, ctx.terminal.reader());
+        ImGui::Dummy(ImVec2(0, em * 0.6f));
+        const std::string& label = ui.t("cases.by_number");
+        ImGui::PushFont(ui.fonts.font(FontSize::Large));
+        const float labelW = ImGui::CalcTextSize(label.c_str()).x;
+        ImGui::PopFont();
+        const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, std::max(em * 12, labelW + em * 2)), bh);
+        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
+        if (button(ui, label, size, ButtonKind::Secondary))
+            ui.later.post([&flow, now = ctx.now] { flow.chooseByNumber(now); });
+        break;
+    }
+    case CaseQueryPhase::ByNumber:
+        drawByNumber(ui, flow, ctx);
         break;
     case CaseQueryPhase::Loading: {
         const auto& who = ctx.terminal.session().citizen();
+        if (view.byNumber) {
+            ImGui::Dummy(ImVec2(0, em * 3));
+            text(ui, ui.t("cases.loading_by_number"), FontSize::Large, ui.theme.text, Align::Center);
+            break;
+        }
         ImGui::Dummy(ImVec2(0, em * 3));
         text(ui, ui.f("cases.loading", {who ? text::maskName(who->name) : std::string()}), FontSize::Large,
              ui.theme.text, Align::Center);
@@ -289,6 +338,14 @@ void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
     case CaseQueryPhase::Failed: {
         ImGui::Dummy(ImVec2(0, em * 2));
         text(ui, ui.t(view.failureKey), FontSize::Large, ui.theme.bad, Align::Center);
+        if (view.byNumber) { // back to the numbers, to check them (and 重试 where it can help)
+            ImGui::Dummy(ImVec2(0, em));
+            const NavTap tap = navRow(ui, "cases.check_numbers", view.retryable ? "app.retry" : "",
+                                      ImGui::GetContentRegionAvail().x);
+            if (tap == NavTap::Back) ui.later.post([&flow, now = ctx.now] { flow.chooseByNumber(now); });
+            if (tap == NavTap::Next) ui.later.post([&flow, now = ctx.now] { flow.retry(now); });
+            break;
+        }
         // A card this terminal cannot use is not helped by trying again: no 重试 then.
         if (!view.retryable) break;
         ImGui::Dummy(ImVec2(0, em));

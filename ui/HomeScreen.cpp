@@ -1,4 +1,4 @@
-// HomeScreen — the hall's entries as large tiles: 2 columns in landscape, a column in portrait.
+// HomeScreen — the hall's entries as large tiles: 2 or 3 columns in landscape, a column in portrait.
 // The tiles are the hall's flows, in the catalog's order, each with its strings (ui/ScreenCatalog.cpp).
 #include "ui/Screens.h"
 
@@ -21,7 +21,9 @@ void drawHomeScreen(Ui& ui, ScreenContext& ctx, std::span<const HomeTile> tiles)
     if (info.online) footerText += "    " + ui.t(*info.online ? "home.online" : "home.offline");
     const float footer = textHeight(ui, footerText, FontSize::Body, avail.x) + em * 0.6f;
     const bool portrait = avail.x < avail.y;
-    const int cols = portrait ? 1 : 2;
+    // Landscape: two columns for up to four tiles, three beyond (five tiles in 2x3 would push the
+    // greeting off a 1080p screen); portrait: one column.
+    const int cols = portrait ? 1 : (count > 4 ? 3 : 2);
     const int rows = std::max(1, (count + cols - 1) / cols);
     const float gap = em * 0.8f;
     const float titleH = ui.fonts.font(FontSize::Title)->FontSize;
@@ -58,7 +60,10 @@ void drawHomeScreen(Ui& ui, ScreenContext& ctx, std::span<const HomeTile> tiles)
     const float top = origin.y + std::max(0.f, (avail.y - footer - (origin.y - startY) - used) / 3.f);
     for (int i = 0; i < count; ++i) {
         const int r = i / cols, c = i % cols;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + static_cast<float>(c) * (w + gap),
+        // A last row with fewer tiles is centred under the others.
+        const int inRow = std::min(cols, count - r * cols);
+        const float shift = static_cast<float>(cols - inRow) * (w + gap) * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + shift + static_cast<float>(c) * (w + gap),
                                          top + static_cast<float>(r) * (h + gap)));
         const HomeTile& t = tiles[static_cast<size_t>(i)];
         if (tile(ui, ui.t(t.titleKey), showSub ? ui.t(t.subKey) : std::string_view(), ImVec2(w, h)))

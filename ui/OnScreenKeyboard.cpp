@@ -334,6 +334,9 @@ void drawKeyboard(Ui& ui, TextEntry& entry, float width) {
                  .empty())
             tapped = t;
         std::vector<Key> last;
+        // A tracking number's '-' (HALL-07-000012) beside the digits, not on another layout.
+        const TextField* field = entry.focusedField();
+        if (field && field->spec().kind == InputKind::Code) last.push_back({"-", "-"});
         for (KeyboardLayout l : v.layouts)
             if (l != v.layout) last.push_back({layoutLabel(ui, l), layoutName(l)});
         last.push_back({ui.t("keyboard.enter"), "{enter}", 1.f, ButtonKind::Primary});

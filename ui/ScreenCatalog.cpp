@@ -1,17 +1,19 @@
 #include "ui/ScreenCatalog.h"
 
 #include "kiosk/CaseQueryFlow.h"
-#include "kiosk/NoticeFlow.h"
+#include "kiosk/ComplaintFlow.h"
+#include "kiosk/ComplaintTrackFlow.h"
 #include "kiosk/ServiceGuideFlow.h"
+#include "kiosk/SuggestionFlow.h"
 
 namespace kiosk::ui {
 
 // ---- the flows' screens (one file each: ui/<Name>Screen.cpp) ----
 void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx);
-// A service not available on this terminal yet: says so, where to turn instead (the district's
-// hotline, address and hours when known), and offers the way home.
-void drawNoticeScreen(Ui& ui, NoticeFlow& flow, ScreenContext& ctx);
+void drawComplaintScreen(Ui& ui, ComplaintFlow& flow, ScreenContext& ctx);
+void drawComplaintTrackScreen(Ui& ui, ComplaintTrackFlow& flow, ScreenContext& ctx);
 void drawServiceGuideScreen(Ui& ui, ServiceGuideFlow& flow, ScreenContext& ctx);
+void drawSuggestionScreen(Ui& ui, SuggestionFlow& flow, ScreenContext& ctx);
 
 namespace {
 
@@ -31,11 +33,12 @@ constexpr FlowScreen screen(std::string_view flowId, std::string_view tileTitleK
 // ---- one line per screen ----
 const FlowScreen screens[] = {
     screen<CaseQueryFlow, drawCaseQueryScreen>("case_query", "home.case_query", "home.case_query_sub"),
-    screen<NoticeFlow, drawNoticeScreen>("complaint", "home.complaint", "home.complaint_sub"),
-    screen<NoticeFlow, drawNoticeScreen>("complaint_track", "home.complaint_track",
-                                         "home.complaint_track_sub"),
+    screen<ComplaintFlow, drawComplaintScreen>("complaint", "home.complaint", "home.complaint_sub"),
+    screen<ComplaintTrackFlow, drawComplaintTrackScreen>("complaint_track", "home.complaint_track",
+                                                         "home.complaint_track_sub"),
     screen<ServiceGuideFlow, drawServiceGuideScreen>("service_guide", "home.service_guide",
                                                      "home.service_guide_sub"),
+    screen<SuggestionFlow, drawSuggestionScreen>("mailbox", "home.mailbox", "home.mailbox_sub"),
 };
 
 // ---- one home per kind of terminal ----

@@ -2,13 +2,14 @@
 // symbols (QR, barcode, raster) · render (every op in order: text, feeds, styles, symbols, cut).
 #include "drivers/printer/SlipRenderer.h"
 
+#include "drivers/printer/QrMatrix.h"
+
 #include "drivers/printer/Code128.h"
 #include "drivers/printer/EscposEncoder.h"
 #include "text/Utf8.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include <qrencode.h>
 
 #include <algorithm>
 #include <map>
@@ -216,13 +217,8 @@ struct SlipRenderer::Impl {
     // ---- symbols ----
     void drawQr(const OpQr& q) {
         printLine(false);
-        const QRecLevel level = q.level == 0x31   ? QR_ECLEVEL_M
-                                : q.level == 0x32 ? QR_ECLEVEL_Q
-                                : q.level == 0x33 ? QR_ECLEVEL_H
-                                                  : QR_ECLEVEL_L;
         if (q.model != 0x32) warn("QR model " + std::to_string(q.model) + " drawn as model 2");
-        QRcode* code = QRcode_encodeData(static_cast<int>(q.data.size()),
-                                         reinterpret_cast<const unsigned char*>(q.data.data()), 0, level);
+        const std::optional<QrMatrix> code = encodeQr(q.data, q.level);
         if (!code) {
             warn("QR data cannot be encoded (" + std::to_string(q.data.size()) + " bytes)");
             return;
@@ -237,10 +233,9 @@ struct SlipRenderer::Impl {
             const int off = alignOffset(size);
             for (int r = 0; r < code->width; ++r)
                 for (int c = 0; c < code->width; ++c)
-                    if (code->data[r * code->width + c] & 1) fillRect(off + c * m, top + r * m, m, m);
+                    if (code->at(r, c)) fillRect(off + c * m, top + r * m, m, m);
         }
         y = top + size + quiet;
-        QRcode_free(code);
     }
 
     void drawBarcode(const OpBarcode& b) {

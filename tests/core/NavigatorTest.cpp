@@ -73,11 +73,24 @@ TEST_CASE_FIXTURE(SpyHouse, "every end of a session wipes every flow, not only t
 
     nav.open("a", t0);
     const int aw = a->wiped, bw = b->wiped;
-    nav.handle(CardPresented{someone()}, t0); // a new card is a new citizen
+    // The first card identifies the citizen at the screen: what they did so far stays theirs.
+    nav.handle(CardPresented{someone()}, t0);
+    CHECK(a->wiped == aw);
+    CHECK(b->wiped == bw);
+    REQUIRE(session.citizen().has_value());
+    CHECK(session.citizen()->name == "王秀英");
+    // The same card again is the same citizen.
+    nav.handle(CardPresented{someone()}, t0);
+    CHECK(a->wiped == aw);
+    // Another card is another citizen: everything of the first goes, in every flow.
+    CitizenIdentity other = someone();
+    other.name = "李建国";
+    other.idNumber = "110105194912310021";
+    nav.handle(CardPresented{other}, t0);
     CHECK(a->wiped == aw + 1);
     CHECK(b->wiped == bw + 1);
     REQUIRE(session.citizen().has_value());
-    CHECK(session.citizen()->name == "王秀英");
+    CHECK(session.citizen()->name == "李建国");
 
     const int aw2 = a->wiped, bw2 = b->wiped;
     nav.tick(t0 + 61s); // idle time-out
@@ -195,7 +208,7 @@ TEST_CASE("the catalogs: every flow of every kind of terminal is built, under a 
         CitizenSession session{SessionSettings{}};
         SlipTracker slips{parts.printer};
         const std::vector<ServiceItem> noItems;
-        FlowServices services{session, slips, parts.cases, parts.strings, "T-1", noItems};
+        FlowServices services = parts.flowServices(session, slips, noItems);
         std::set<std::string_view> ids;
         for (const FlowEntry& e : flowCatalog(set)) {
             CAPTURE(e.id);
@@ -208,5 +221,5 @@ TEST_CASE("the catalogs: every flow of every kind of terminal is built, under a 
             CHECK(flow->revision() == fresh);
         }
     }
-    CHECK(flowCatalog(FlowSet::Hall).size() == 4);
+    CHECK(flowCatalog(FlowSet::Hall).size() == 5);
 }

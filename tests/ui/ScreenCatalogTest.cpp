@@ -1,7 +1,7 @@
 // ui/ScreenCatalog: every flow of every kind of terminal can be drawn, by a screen made for its
 // class, and the hall's home shows one tile per flow, in the kiosk catalog's order, with strings.
 #include "ui/ScreenCatalog.h"
-#include "kiosk/NoticeFlow.h"
+#include "kiosk/ServiceGuideFlow.h"
 #include "tests/core/HallTerminal.h"
 
 #include <doctest/doctest.h>
@@ -14,7 +14,7 @@ TEST_CASE("every flow has a screen that takes its class") {
         CitizenSession session{SessionSettings{}};
         SlipTracker slips{parts.printer};
         const std::vector<ServiceItem> noItems;
-        FlowServices services{session, slips, parts.cases, parts.strings, "T-1", noItems};
+        FlowServices services = parts.flowServices(session, slips, noItems);
         for (const FlowEntry& e : flowCatalog(set)) {
             CAPTURE(e.id);
             const ui::FlowScreen* screen = ui::screenFor(e.id);
@@ -23,11 +23,12 @@ TEST_CASE("every flow has a screen that takes its class") {
             CHECK(screen->fits(*flow));
         }
     }
-    // A screen bound to the wrong class is caught: the case query's screen does not take a notice.
+    // A screen bound to the wrong class is caught: the case query's screen does not take the guide.
     const ui::FlowScreen* cases = ui::screenFor("case_query");
     REQUIRE(cases != nullptr);
-    NoticeFlow notice("complaint.title", "complaint.not_available");
-    CHECK_FALSE(cases->fits(notice));
+    const std::vector<ServiceItem> items;
+    ServiceGuideFlow guide(items);
+    CHECK_FALSE(cases->fits(guide));
 }
 
 TEST_CASE("every kind of terminal that has flows has a home screen") {

@@ -1,0 +1,114 @@
+// FormLayout (see the header).
+//
+// Sections: steps | pages and the keyboard | review rows | QR
+#include "ui/FormLayout.h"
+
+#include "drivers/printer/QrMatrix.h"
+#include "ui/OnScreenKeyboard.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+constexpr float kNavHeightEm = 2.2f;
+constexpr float kNavWidthEm = 7.f;
+} // namespace
+
+// ---- steps ----
+void stepHeading(Ui& ui, std::string_view stepTitle, int step, int steps) {
+    text(ui, ui.f("form.step", {std::to_string(step), std::to_string(steps)}) + "  " + std::string(stepTitle),
+         FontSize::Large, ui.theme.primary);
+    ImGui::Dummy(ImVec2(0, ui.em * 0.2f));
+}
+
+float navRowHeight(const Ui& ui) {
+    return ui.em * (kNavHeightEm + 0.4f);
+}
+
+float footerHeight(Ui& ui, std::string_view problemKey, float width) {
+    const float problem =
+        problemKey.empty() ? 0.f : textHeight(ui, ui.t(problemKey), FontSize::Body, width) + ui.em * 0.2f;
+    return problem + navRowHeight(ui);
+}
+
+NavTap navRow(Ui& ui, std::string_view backKey, std::string_view nextKey, float width, ButtonKind nextKind) {
+    const float em = ui.em;
+    NavTap tap = NavTap::None;
+    ImGui::Dummy(ImVec2(0, em * 0.2f));
+    const float x0 = ImGui::GetCursorPosX();
+    const float w = std::min(em * kNavWidthEm, width * 0.45f);
+    if (!backKey.empty()) {
+        if (button(ui, ui.t(backKey), ImVec2(w, em * kNavHeightEm), ButtonKind::Secondary))
+            tap = NavTap::Back;
+        ImGui::SameLine();
+    }
+    if (!nextKey.empty()) {
+        ImGui::SetCursorPosX(x0 + width - w);
+        if (button(ui, ui.t(nextKey), ImVec2(w, em * kNavHeightEm), nextKind)) tap = NavTap::Next;
+    }
+    return tap;
+}
+
+void problemLine(Ui& ui, std::string_view key, float width) {
+    if (key.empty()) return;
+    text(ui, ui.t(key), FontSize::Body, ui.theme.bad, Align::Left, width);
+}
+
+// ---- pages and the keyboard ----
+void beginPage(Ui& ui, const TextEntry& entry, const char* id, float width, float reserveBelow) {
+    const float keyboard = keyboardHeight(ui, entry);
+    const float h =
+        std::max(ui.em * 2.f, ImGui::GetContentRegionAvail().y - keyboard - reserveBelow - ui.em * 0.3f);
+    ImGui::BeginChild(id, ImVec2(width, h), false);
+    dragToScroll();
+}
+
+void endPage() {
+    ImGui::EndChild();
+}
+
+void keyboardAtBottom(Ui& ui, TextEntry& entry, float width) {
+    const float keyboard = keyboardHeight(ui, entry);
+    if (keyboard <= 0) return;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(
+        at.x, std::max(at.y, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - keyboard - ui.em * 0.3f)));
+    drawKeyboard(ui, entry, width);
+}
+
+// ---- review rows ----
+void reviewRow(Ui& ui, std::string_view label, std::string_view value, float width) {
+    const float em = ui.em;
+    const float labelW = std::min(em * 6.f, width * 0.35f);
+    const float y = ImGui::GetCursorPosY();
+    const float x = ImGui::GetCursorPosX();
+    text(ui, label, FontSize::Body, ui.theme.textMuted, Align::Left, labelW);
+    const float afterLabel = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(x + labelW + em * 0.5f, y));
+    text(ui, value, FontSize::Body, ui.theme.text, Align::Left, width - labelW - em * 0.5f);
+    ImGui::SetCursorPos(ImVec2(x, std::max(afterLabel, ImGui::GetCursorPosY()) + em * 0.15f));
+}
+
+// ---- QR ----
+void qrSymbol(Ui& ui, std::string_view data, float side) {
+    const std::optional<printer::QrMatrix> qr = printer::encodeQr(data);
+    if (!qr || qr->width <= 0) return;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float module = std::floor(side / static_cast<float>(qr->width + 8)); // 4 modules of quiet zone
+    if (module < 1.f) return;
+    const float drawn = module * static_cast<float>(qr->width + 8);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + drawn, p.y + drawn), IM_COL32(255, 255, 255, 255));
+    const float q = module * 4;
+    for (int r = 0; r < qr->width; ++r)
+        for (int c = 0; c < qr->width; ++c)
+            if (qr->at(r, c))
+                dl->AddRectFilled(ImVec2(p.x + q + module * c, p.y + q + module * r),
+                                  ImVec2(p.x + q + module * (c + 1), p.y + q + module * (r + 1)),
+                                  IM_COL32(0, 0, 0, 255));
+    ImGui::Dummy(ImVec2(drawn, drawn));
+    (void)ui;
+}
+
+} // namespace kiosk::ui
