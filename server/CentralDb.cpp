@@ -5,9 +5,12 @@
 
 #include "common/Sha256.h"
 
+#include "server/ComplaintStages.h"
+
 #include <cctype>
 #include <chrono>
 #include <exception>
+#include <iterator>
 #include <stdexcept>
 
 #include <openssl/crypto.h>
@@ -42,13 +45,27 @@ const char* const kMigrations[] = {
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, counter INTEGER NOT NULL, type TEXT NOT NULL, body TEXT NOT "
     "NULL,"
     "  created_ms INTEGER NOT NULL);",
+    // 2: complaint stages (the timeline citizens follow), a due date per complaint, demo seeds marked.
+    // A complaint stored by version 1 gets its received stage (unit filled in when answered).
+    "CREATE TABLE complaint_stages("
+    "  tracking_no TEXT NOT NULL, rank INTEGER NOT NULL, stage TEXT NOT NULL, at_ms INTEGER NOT NULL,"
+    "  unit TEXT NOT NULL, note BLOB, PRIMARY KEY(tracking_no, rank));"
+    "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit)"
+    "  SELECT tracking_no, 0, 'received', received_ms, '' FROM complaints;"
+    "ALTER TABLE complaints ADD COLUMN due_date TEXT;"
+    "ALTER TABLE records ADD COLUMN demo_seed INTEGER NOT NULL DEFAULT 0;",
 };
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+static_assert(std::size(kMigrations) == kSchemaVersion);
 
 } // namespace
 
 std::string CentralDb::sha256Hex(const std::string& data) {
     return common::sha256Hex(data);
+}
+
+std::string CentralDb::verifierOf(const std::string& trackingNo, const std::string& verifyCode) {
+    return sha256Hex(trackingNo + '\x1f' + verifyCode);
 }
 
 CentralDb::CentralDb(const std::string& path, std::optional<DataCipher> cipher)
@@ -103,8 +120,8 @@ struct CentralDb::RecordStatements {
     explicit RecordStatements(SqliteDb& db)
         : select(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?"),
           insert(db,
-                 "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
-                 "VALUES(?,?,?,?,?,?,?,?)"),
+                 "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms, "
+                 "demo_seed) VALUES(?,?,?,?,?,?,?,?,?)"),
           bump(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?") {}
     void count(const char* counter) {
         bump.reset();
@@ -126,7 +143,8 @@ struct CentralDb::RecordStatements {
              const std::string& sealedPayload) {
         insert.reset();
         insert.bind(1, r.terminal).bind(2, r.id).bind(3, r.kind).bind(4, r.seq).bind(5, hash);
-        insert.bindBlob(6, sealedPayload.data(), sealedPayload.size()).bind(7, result).bind(8, nowMs).run();
+        insert.bindBlob(6, sealedPayload.data(), sealedPayload.size()).bind(7, result).bind(8, nowMs);
+        insert.bind(9, r.demoSeed ? 1 : 0).run();
     }
 };
 
@@ -209,23 +227,128 @@ CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
 }
 
 // ---- complaints ----
-std::optional<nlohmann::json> CentralDb::complaintFor(const std::string& trackingNo,
+namespace {
+std::string stageAad(const std::string& trackingNo, const std::string& stage) {
+    return "stage\x1f" + trackingNo + '\x1f' + stage;
+}
+} // namespace
+
+void CentralDb::insertComplaint(SqliteDb& db, const NewComplaint& c) {
+    SqliteStatement st(db, "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, category, "
+                           "department, received_ms, due_date) VALUES(?,?,?,?,?,?,?,?)");
+    st.bind(1, c.trackingNo).bind(2, c.terminal).bind(3, c.recordId).bind(4, c.verifyHash);
+    st.bind(5, c.category).bind(6, c.department).bind(7, c.receivedMs).bind(8, c.dueDate).run();
+    SqliteStatement stage(db, "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit) "
+                              "VALUES(?,0,'received',?,?)");
+    stage.bind(1, c.trackingNo).bind(2, c.receivedMs).bind(3, c.receivedUnit).run();
+}
+
+void CentralDb::insertStage(SqliteDb& db, const std::string& trackingNo, const std::string& stage,
+                            std::int64_t atMs, const std::string& unit, const std::string& note) {
+    SqliteStatement st(db, "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit, note) "
+                           "VALUES(?,?,?,?,?,?)");
+    st.bind(1, trackingNo).bind(2, complaintStageRank(stage)).bind(3, stage).bind(4, atMs).bind(5, unit);
+    if (note.empty()) {
+        st.bindNull(6);
+    } else {
+        std::string sealed = cipher().seal(note, stageAad(trackingNo, stage));
+        st.bindBlob(6, sealed.data(), sealed.size());
+    }
+    st.run();
+}
+
+std::vector<ComplaintStageEntry> CentralDb::timelineOf(const std::string& trackingNo) {
+    std::vector<ComplaintStageEntry> out;
+    SqliteStatement st(db_, "SELECT stage, at_ms, unit, note FROM complaint_stages WHERE tracking_no=? "
+                            "ORDER BY rank");
+    st.bind(1, trackingNo);
+    while (st.step()) {
+        ComplaintStageEntry e{st.text(0), st.int64(1), st.text(2), {}};
+        // Without the key (a CLI that only lists) notes stay empty.
+        if (!st.isNull(3) && cipher_)
+            if (auto plain = cipher_->open(st.blob(3), stageAad(trackingNo, e.stage))) e.note = *plain;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::optional<ComplaintState> CentralDb::stateOf(const std::string& trackingNo, bool withTimeline) {
+    SqliteStatement st(db_,
+                       "SELECT c.category, IFNULL(c.department,''), IFNULL(c.due_date,''), c.received_ms, "
+                       "(SELECT stage FROM complaint_stages s WHERE s.tracking_no=c.tracking_no "
+                       " ORDER BY rank DESC LIMIT 1) FROM complaints c WHERE c.tracking_no=?");
+    st.bind(1, trackingNo);
+    if (!st.step()) return std::nullopt;
+    ComplaintState c;
+    c.trackingNo = trackingNo;
+    c.category = st.text(0);
+    c.department = st.text(1);
+    c.dueDate = st.text(2);
+    c.receivedMs = st.int64(3);
+    c.status = st.isNull(4) ? "received" : st.text(4);
+    if (withTimeline) c.timeline = timelineOf(trackingNo);
+    return c;
+}
+
+std::optional<ComplaintState> CentralDb::complaintFor(const std::string& trackingNo,
                                                       const std::string& verifyCode) {
     std::lock_guard lock(mutex_);
-    SqliteStatement st(db_,
-                       "SELECT c.verify_hash, c.category, IFNULL(c.department,''), c.received_ms, r.result "
-                       "FROM complaints c JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
-                       "WHERE c.tracking_no=?");
+    SqliteStatement st(db_, "SELECT verify_hash FROM complaints WHERE tracking_no=?");
     st.bind(1, trackingNo);
     std::string given = sha256Hex(trackingNo + '\x1f' + verifyCode);
     if (!st.step()) return std::nullopt;
     std::string stored = st.text(0);
     if (stored.size() != given.size() || CRYPTO_memcmp(stored.data(), given.data(), given.size()) != 0)
         return std::nullopt;
-    return nlohmann::json{{"tracking_no", trackingNo},
-                          {"category", st.text(1)},
-                          {"department", st.text(2)},
-                          {"received_ms", st.int64(3)}};
+    return stateOf(trackingNo, true);
+}
+
+std::optional<ComplaintState> CentralDb::complaintByNumber(const std::string& trackingNo) {
+    std::lock_guard lock(mutex_);
+    return stateOf(trackingNo, true);
+}
+
+bool CentralDb::hasComplaint(const std::string& trackingNo) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_, "SELECT 1 FROM complaints WHERE tracking_no=?");
+    st.bind(1, trackingNo);
+    return st.step();
+}
+
+std::vector<ComplaintState> CentralDb::complaintStates(const std::string& status) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> numbers;
+    {
+        SqliteStatement st(db_, "SELECT tracking_no FROM complaints ORDER BY received_ms DESC, tracking_no");
+        while (st.step())
+            numbers.push_back(st.text(0));
+    }
+    std::vector<ComplaintState> out;
+    for (const std::string& tn : numbers)
+        if (auto c = stateOf(tn, false); c && (status.empty() || c->status == status))
+            out.push_back(std::move(*c));
+    return out;
+}
+
+AdvanceOutcome CentralDb::advanceComplaint(const std::string& trackingNo, const std::string& stage,
+                                           const std::string& unit, const std::string& note,
+                                           std::int64_t nowMs) {
+    std::lock_guard lock(mutex_);
+    SqliteTransaction tx(db_);
+    AdvanceOutcome out;
+    auto current = stateOf(trackingNo, true);
+    if (!current) {
+        out.error = "no complaint with tracking number " + trackingNo;
+        return out;
+    }
+    out.error = complaintAdvanceError(current->status, stage);
+    if (!out.error.empty()) return out;
+    std::string by = unit.empty() && !current->timeline.empty() ? current->timeline.back().unit : unit;
+    insertStage(db_, trackingNo, stage, nowMs, by, note);
+    out.state = *stateOf(trackingNo, true);
+    tx.commit();
+    out.ok = true;
+    return out;
 }
 
 std::vector<StoredComplaint> CentralDb::complaints(int limit) {
@@ -346,7 +469,8 @@ nlohmann::json CentralDb::stats() {
         nlohmann::json perTerminal = nlohmann::json::object();
         std::int64_t total = 0;
         SqliteStatement st(
-            db_, "SELECT terminal, COUNT(*) FROM records WHERE kind=? GROUP BY terminal ORDER BY terminal");
+            db_, "SELECT terminal, COUNT(*) FROM records WHERE kind=? AND demo_seed=0 GROUP BY terminal "
+                 "ORDER BY terminal");
         st.bind(1, kind);
         while (st.step()) {
             perTerminal[st.text(0)] = st.int64(1);
@@ -357,7 +481,9 @@ nlohmann::json CentralDb::stats() {
     SqliteStatement c(db_, "SELECT name, value FROM dedup_counters");
     while (c.step())
         out[c.text(0)] = c.int64(1);
-    out["records_total"] = db_.scalarInt("SELECT COUNT(*) FROM records");
+    // Demo seeds are not uploads: counted apart, so the totals are what terminals sent.
+    out["records_total"] = db_.scalarInt("SELECT COUNT(*) FROM records WHERE demo_seed=0");
+    out["demo_seeds"] = db_.scalarInt("SELECT COUNT(*) FROM records WHERE demo_seed=1");
     out["terminals"] = db_.scalarInt("SELECT COUNT(*) FROM terminals");
     out["events"] = db_.scalarInt("SELECT COUNT(*) FROM events");
     return out;

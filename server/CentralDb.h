@@ -7,6 +7,10 @@
 //   [x] idempotent record store: first write stores payload hash + result; same id + same payload returns the
 //       first result (counted as a refused duplicate); same id + different payload = Mismatch (counted)
 //   [x] complaints indexed by tracking number with a hashed verification code
+//   [x] complaint stages (server/ComplaintStages.h): received written on receipt, the rest by the office
+//       (advanceComplaint); each with time, unit and a note sealed like the payloads; a due date per
+//       complaint
+//   [x] demo seeds (server/DemoComplaints.h) stored as records marked demo_seed, left out of stats()
 //   [x] enrolment codes stored hashed, single use, with expiry
 //   [x] events for counter pads with monotonically increasing ids
 //   [x] record payloads (complaint text, phones, names, ID numbers, comments) sealed with AES-256-GCM
@@ -46,6 +50,7 @@ struct IncomingRecord {
     std::string terminal, id, kind;
     std::int64_t seq = 0;
     std::string canonicalPayload; // nlohmann dump (sorted keys) of the whole record object
+    bool demoSeed = false;        // written by the demo district, not uploaded by a terminal
 };
 
 struct EnrolmentGrant {
@@ -57,6 +62,34 @@ struct StoredComplaint {
     std::string trackingNo, terminal, recordId, category, department;
     std::int64_t receivedMs = 0;
     nlohmann::json record; // the decrypted record; null when it cannot be opened (wrong key, damage)
+};
+
+// One stage of a complaint; `note` is decrypted (empty when there is none).
+struct ComplaintStageEntry {
+    std::string stage; // server/ComplaintStages.h
+    std::int64_t atMs = 0;
+    std::string unit, note;
+};
+
+// A complaint as the office and the progress lookup see it. `status` is the latest stage.
+struct ComplaintState {
+    std::string trackingNo, category, department, status, dueDate; // dueDate YYYY-MM-DD
+    std::int64_t receivedMs = 0;
+    std::vector<ComplaintStageEntry> timeline; // oldest first; filled by complaintFor / complaintByNumber
+};
+
+// The rows a new complaint gets (insertComplaint): the complaint and its received stage.
+struct NewComplaint {
+    std::string trackingNo, terminal, recordId, verifyHash, category, department;
+    std::string receivedUnit; // who took it in: the department's name or the hall's office
+    std::string dueDate;      // YYYY-MM-DD
+    std::int64_t receivedMs = 0;
+};
+
+struct AdvanceOutcome {
+    bool ok = false;
+    std::string error; // for the office: unknown number, or why the move is refused (names the stage)
+    ComplaintState state;
 };
 
 struct CounterEvent {
@@ -83,8 +116,21 @@ public:
     storeRecords(const std::vector<IncomingRecord>& records,
                  const std::function<std::string(common::SqliteDb&, size_t)>& onFirstWrite);
 
-    // Complaint progress lookup: the stored complaint row as JSON if tracking number + code match.
-    std::optional<nlohmann::json> complaintFor(const std::string& trackingNo, const std::string& verifyCode);
+    // Complaint progress lookup: the complaint with its timeline if tracking number + code match.
+    std::optional<ComplaintState> complaintFor(const std::string& trackingNo, const std::string& verifyCode);
+    // For the office (no code): one complaint with its timeline; the list, optionally of one status.
+    std::optional<ComplaintState> complaintByNumber(const std::string& trackingNo);
+    std::vector<ComplaintState> complaintStates(const std::string& status = {});
+    bool hasComplaint(const std::string& trackingNo);
+    // Inside storeRecord's onFirstWrite (the transaction's connection `db`): the complaint's rows.
+    static void insertComplaint(common::SqliteDb& db, const NewComplaint& complaint);
+    // Adds stage `stage` (a note needs the cipher). Inside a transaction of `db`'s caller.
+    void insertStage(common::SqliteDb& db, const std::string& trackingNo, const std::string& stage,
+                     std::int64_t atMs, const std::string& unit, const std::string& note);
+    // The office moves a complaint on (forward only, ComplaintStages.h). An empty `unit` keeps the
+    // unit of the latest stage.
+    AdvanceOutcome advanceComplaint(const std::string& trackingNo, const std::string& stage,
+                                    const std::string& unit, const std::string& note, std::int64_t nowMs);
 
     std::string createEnrolmentCode(const std::string& terminalId, const std::string& mode, int counter,
                                     std::int64_t nowMs, std::int64_t validMs);
@@ -105,6 +151,8 @@ public:
     nlohmann::json stats(); // {"complaints":{...},"ratings":{...},"duplicates_refused":N,...}
 
     static std::string sha256Hex(const std::string& data);
+    // What the complaints table keeps of a verification code (NewComplaint::verifyHash).
+    static std::string verifierOf(const std::string& trackingNo, const std::string& verifyCode);
 
 private:
     struct PendingWrite {
@@ -125,6 +173,8 @@ private:
     common::SqliteDb db_;
     std::optional<DataCipher> cipher_;
     const DataCipher& cipher() const; // throws when the database was opened without a key
+    std::vector<ComplaintStageEntry> timelineOf(const std::string& trackingNo);              // mutex_ held
+    std::optional<ComplaintState> stateOf(const std::string& trackingNo, bool withTimeline); // mutex_ held
     void sealPlainPayloads();
 };
 
