@@ -54,18 +54,19 @@ const char* const kMigrations[] = {
     "  SELECT tracking_no, 0, 'received', received_ms, '' FROM complaints;"
     "ALTER TABLE complaints ADD COLUMN due_date TEXT;"
     "ALTER TABLE records ADD COLUMN demo_seed INTEGER NOT NULL DEFAULT 0;",
+    // 3: verification codes as salted PBKDF2 (server/VerifyCode.h; verify_hash then holds the 32 raw
+    // bytes); iterations 0 = a schema-2 SHA-256 hex in verify_hash, rehashed by upgradeLegacyVerifiers() once
+    // the key is at hand.
+    "ALTER TABLE complaints ADD COLUMN verify_salt BLOB;"
+    "ALTER TABLE complaints ADD COLUMN verify_iterations INTEGER NOT NULL DEFAULT 0;",
 };
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 } // namespace
 
 std::string CentralDb::sha256Hex(const std::string& data) {
     return common::sha256Hex(data);
-}
-
-std::string CentralDb::verifierOf(const std::string& trackingNo, const std::string& verifyCode) {
-    return sha256Hex(trackingNo + '\x1f' + verifyCode);
 }
 
 CentralDb::CentralDb(const std::string& path, std::optional<DataCipher> cipher)
@@ -83,7 +84,10 @@ CentralDb::CentralDb(const std::string& path, std::optional<DataCipher> cipher)
         db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         tx.commit();
     }
-    if (cipher_) sealPlainPayloads();
+    if (cipher_) {
+        sealPlainPayloads();
+        upgradeLegacyVerifiers();
+    }
 }
 
 const DataCipher& CentralDb::cipher() const {
@@ -110,8 +114,39 @@ void CentralDb::sealPlainPayloads() {
     tx.commit();
 }
 
+// Complaints a schema-2 server stored with sha256(tn 0x1f code), and the code inside the sealed payload:
+// the code is read from the payload, hashed the new way and dropped from the payload, in one transaction.
+// A payload that cannot be opened (another key) keeps its old hash and stays checkable.
+void CentralDb::upgradeLegacyVerifiers() {
+    SqliteTransaction tx(db_);
+    SqliteStatement sel(db_, "SELECT c.tracking_no, r.terminal, r.id, r.payload FROM complaints c "
+                             "JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
+                             "WHERE c.verify_iterations=0");
+    SqliteStatement upd(db_, "UPDATE complaints SET verify_hash=?, verify_salt=?, verify_iterations=? "
+                             "WHERE tracking_no=?");
+    SqliteStatement reseal(db_, "UPDATE records SET payload=? WHERE terminal=? AND id=?");
+    while (sel.step()) {
+        const std::string tn = sel.text(0), terminal = sel.text(1), id = sel.text(2);
+        auto plain = cipher_->open(sel.blob(3), payloadAad(terminal, id));
+        if (!plain) continue;
+        nlohmann::json record = nlohmann::json::parse(*plain, nullptr, false);
+        if (!record.is_object() || !record.contains("verify_code") || !record["verify_code"].is_string())
+            continue;
+        CodeVerifier v = makeCodeVerifier(tn, record["verify_code"].get<std::string>());
+        upd.reset();
+        upd.bindBlob(1, v.hash.data(), v.hash.size())
+            .bindBlob(2, v.salt.data(), v.salt.size())
+            .bind(3, v.iterations);
+        upd.bind(4, tn).run();
+        record.erase("verify_code");
+        std::string sealed = cipher_->seal(record.dump(), payloadAad(terminal, id));
+        reseal.reset();
+        reseal.bindBlob(1, sealed.data(), sealed.size()).bind(2, terminal).bind(3, id).run();
+    }
+    tx.commit();
+}
+
 // ---- records ----
-namespace {} // namespace
 
 // The statements every record write runs, prepared once per group commit (preparing them per record
 // cost more than the inserts).
@@ -172,7 +207,8 @@ std::vector<WriteOutcome> CentralDb::writeOne(RecordStatements& st, const Pendin
             continue;
         }
         std::string result = (*w.onFirstWrite)(db_, i);
-        st.add(r, hash, result, now, cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
+        const std::string& stored = r.storedPayload.empty() ? r.canonicalPayload : r.storedPayload;
+        st.add(r, hash, result, now, cipher().seal(stored, payloadAad(r.terminal, r.id)));
         out.push_back({WriteStatus::Stored, result});
     }
     return out;
@@ -234,10 +270,14 @@ std::string stageAad(const std::string& trackingNo, const std::string& stage) {
 } // namespace
 
 void CentralDb::insertComplaint(SqliteDb& db, const NewComplaint& c) {
-    SqliteStatement st(db, "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, category, "
-                           "department, received_ms, due_date) VALUES(?,?,?,?,?,?,?,?)");
-    st.bind(1, c.trackingNo).bind(2, c.terminal).bind(3, c.recordId).bind(4, c.verifyHash);
-    st.bind(5, c.category).bind(6, c.department).bind(7, c.receivedMs).bind(8, c.dueDate).run();
+    SqliteStatement st(db,
+                       "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, verify_salt, "
+                       "verify_iterations, category, department, received_ms, due_date) "
+                       "VALUES(?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, c.trackingNo).bind(2, c.terminal).bind(3, c.recordId);
+    st.bindBlob(4, c.verifier.hash.data(), c.verifier.hash.size());
+    st.bindBlob(5, c.verifier.salt.data(), c.verifier.salt.size()).bind(6, c.verifier.iterations);
+    st.bind(7, c.category).bind(8, c.department).bind(9, c.receivedMs).bind(10, c.dueDate).run();
     SqliteStatement stage(db, "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit) "
                               "VALUES(?,0,'received',?,?)");
     stage.bind(1, c.trackingNo).bind(2, c.receivedMs).bind(3, c.receivedUnit).run();
@@ -290,16 +330,38 @@ std::optional<ComplaintState> CentralDb::stateOf(const std::string& trackingNo, 
     return c;
 }
 
+// The slow hash runs outside the lock (other requests go on meanwhile); an unknown number costs one hash
+// too, so the time of the answer does not tell whether the number exists.
 std::optional<ComplaintState> CentralDb::complaintFor(const std::string& trackingNo,
                                                       const std::string& verifyCode) {
+    std::optional<CodeVerifier> stored;
+    std::string legacyHash;
+    {
+        std::lock_guard lock(mutex_);
+        SqliteStatement st(db_, "SELECT verify_hash, verify_salt, verify_iterations FROM complaints "
+                                "WHERE tracking_no=?");
+        st.bind(1, trackingNo);
+        if (st.step()) {
+            if (st.int64(2) == 0) {
+                legacyHash = st.text(0);
+            } else {
+                stored = CodeVerifier{st.blob(1), st.blob(0), static_cast<int>(st.int64(2))};
+            }
+        }
+    }
+    bool match = false;
+    if (stored) {
+        match = codeMatches(*stored, trackingNo, verifyCode);
+    } else if (!legacyHash.empty()) {
+        std::string given = sha256Hex(trackingNo + '\x1f' + verifyCode);
+        match = given.size() == legacyHash.size() &&
+                CRYPTO_memcmp(given.data(), legacyHash.data(), given.size()) == 0;
+    } else {
+        static const CodeVerifier kNobody = makeCodeVerifier("", "");
+        codeMatches(kNobody, trackingNo, verifyCode); // the same cost as a real check
+    }
+    if (!match) return std::nullopt;
     std::lock_guard lock(mutex_);
-    SqliteStatement st(db_, "SELECT verify_hash FROM complaints WHERE tracking_no=?");
-    st.bind(1, trackingNo);
-    std::string given = sha256Hex(trackingNo + '\x1f' + verifyCode);
-    if (!st.step()) return std::nullopt;
-    std::string stored = st.text(0);
-    if (stored.size() != given.size() || CRYPTO_memcmp(stored.data(), given.data(), given.size()) != 0)
-        return std::nullopt;
     return stateOf(trackingNo, true);
 }
 

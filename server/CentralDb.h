@@ -6,7 +6,9 @@
 // Checklist:
 //   [x] idempotent record store: first write stores payload hash + result; same id + same payload returns the
 //       first result (counted as a refused duplicate); same id + different payload = Mismatch (counted)
-//   [x] complaints indexed by tracking number with a hashed verification code
+//   [x] complaints indexed by tracking number; the verification code only as a salted PBKDF2 hash
+//       (server/VerifyCode.h), never in the sealed payload; schema-2 SHA-256 hashes are rehashed (and the
+//       code dropped from the payload) when the database is next opened with the key
 //   [x] complaint stages (server/ComplaintStages.h): received written on receipt, the rest by the office
 //       (advanceComplaint); each with time, unit and a note sealed like the payloads; a due date per
 //       complaint
@@ -24,6 +26,7 @@
 
 #include "common/SqliteDb.h"
 #include "server/DataCipher.h"
+#include "server/VerifyCode.h"
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +54,9 @@ struct IncomingRecord {
     std::int64_t seq = 0;
     std::string canonicalPayload; // nlohmann dump (sorted keys) of the whole record object
     bool demoSeed = false;        // written by the demo district, not uploaded by a terminal
+    // What is sealed at rest when it differs from canonicalPayload: a complaint without its
+    // verification code (kept only as a salted hash). Empty = canonicalPayload.
+    std::string storedPayload;
 };
 
 struct EnrolmentGrant {
@@ -80,7 +86,9 @@ struct ComplaintState {
 
 // The rows a new complaint gets (insertComplaint): the complaint and its received stage.
 struct NewComplaint {
-    std::string trackingNo, terminal, recordId, verifyHash, category, department;
+    std::string trackingNo, terminal, recordId;
+    CodeVerifier verifier; // makeCodeVerifier(trackingNo, code): computed before the write (it is slow)
+    std::string category, department;
     std::string receivedUnit; // who took it in: the department's name or the hall's office
     std::string dueDate;      // YYYY-MM-DD
     std::int64_t receivedMs = 0;
@@ -151,8 +159,6 @@ public:
     nlohmann::json stats(); // {"complaints":{...},"ratings":{...},"duplicates_refused":N,...}
 
     static std::string sha256Hex(const std::string& data);
-    // What the complaints table keeps of a verification code (NewComplaint::verifyHash).
-    static std::string verifierOf(const std::string& trackingNo, const std::string& verifyCode);
 
 private:
     struct PendingWrite {
@@ -176,6 +182,7 @@ private:
     std::vector<ComplaintStageEntry> timelineOf(const std::string& trackingNo);              // mutex_ held
     std::optional<ComplaintState> stateOf(const std::string& trackingNo, bool withTimeline); // mutex_ held
     void sealPlainPayloads();
+    void upgradeLegacyVerifiers();
 };
 
 } // namespace kiosk::central

@@ -49,7 +49,7 @@ int seedDemoComplaints(CentralDb& db, const nlohmann::json& district, int dueWor
         NewComplaint row{tn,
                          rec.terminal,
                          rec.id,
-                         CentralDb::verifierOf(tn, s.at("verify_code")),
+                         makeCodeVerifier(tn, s.at("verify_code")),
                          s.at("category"),
                          department,
                          unit,

@@ -38,12 +38,16 @@ void storeComplaint(RouteContext& ctx, const Request& req, Response& res) {
     if (ctx.rejected(res, trackingNumberRejection(c["tracking_no"].get<std::string>(), ctx.terminalOf(req))))
         return;
     IncomingRecord rec{ctx.terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
+    // The code is kept only as a salted slow hash (computed here, before the write's transaction).
+    nlohmann::json stored = c;
+    stored.erase("verify_code");
+    rec.storedPayload = stored.dump();
     std::int64_t now = wallClockMs();
     NewComplaint row;
     row.trackingNo = c["tracking_no"];
     row.terminal = rec.terminal;
     row.recordId = rec.id;
-    row.verifyHash = CentralDb::verifierOf(row.trackingNo, c["verify_code"].get<std::string>());
+    row.verifier = makeCodeVerifier(row.trackingNo, c["verify_code"].get<std::string>());
     row.category = c["category"];
     row.department = c.value("department", std::string());
     row.receivedUnit = departmentDisplayName(ctx, row.department);
