@@ -1,6 +1,6 @@
 // kiosk-central's SQLite storage (see CentralDb.h).
 //
-// Sections: schema | records | complaints | enrolment | terminals | events | stats
+// Sections: schema | records | complaints | suggestions | enrolment | terminals | events | stats
 #include "server/CentralDb.h"
 
 #include "common/Sha256.h"
@@ -59,8 +59,12 @@ const char* const kMigrations[] = {
     // the key is at hand.
     "ALTER TABLE complaints ADD COLUMN verify_salt BLOB;"
     "ALTER TABLE complaints ADD COLUMN verify_iterations INTEGER NOT NULL DEFAULT 0;",
+    // 4: 区长信箱 suggestions by receipt number (title and text in the sealed record payload).
+    "CREATE TABLE suggestions("
+    "  receipt_no TEXT PRIMARY KEY, terminal TEXT NOT NULL, record_id TEXT NOT NULL,"
+    "  received_ms INTEGER NOT NULL);",
 };
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 } // namespace
@@ -432,6 +436,31 @@ std::vector<StoredComplaint> CentralDb::complaints(int limit) {
     return out;
 }
 
+// ---- suggestions ----
+void CentralDb::insertSuggestion(SqliteDb& db, const std::string& receiptNo, const std::string& terminal,
+                                 const std::string& recordId, std::int64_t receivedMs) {
+    SqliteStatement st(db, "INSERT INTO suggestions(receipt_no, terminal, record_id, received_ms) "
+                           "VALUES(?,?,?,?)");
+    st.bind(1, receiptNo).bind(2, terminal).bind(3, recordId).bind(4, receivedMs).run();
+}
+
+std::vector<StoredSuggestion> CentralDb::suggestions(int limit) {
+    const DataCipher& key = cipher();
+    std::lock_guard lock(mutex_);
+    std::vector<StoredSuggestion> out;
+    SqliteStatement st(db_, "SELECT s.receipt_no, s.terminal, s.record_id, s.received_ms, r.payload "
+                            "FROM suggestions s JOIN records r ON r.terminal=s.terminal AND r.id=s.record_id "
+                            "ORDER BY s.received_ms DESC, s.receipt_no LIMIT ?");
+    st.bind(1, limit);
+    while (st.step()) {
+        StoredSuggestion s{st.text(0), st.text(1), st.text(2), st.int64(3), nullptr};
+        if (auto plain = key.open(st.blob(4), payloadAad(s.terminal, s.recordId)))
+            s.record = nlohmann::json::parse(*plain, nullptr, false);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
 // ---- enrolment ----
 std::string CentralDb::createEnrolmentCode(const std::string& terminalId, const std::string& mode,
                                            int counter, std::int64_t nowMs, std::int64_t validMs) {
@@ -527,7 +556,7 @@ std::vector<CounterEvent> CentralDb::eventsAfter(int counter, std::int64_t after
 nlohmann::json CentralDb::stats() {
     std::lock_guard lock(mutex_);
     nlohmann::json out;
-    for (const char* kind : {"complaint", "rating"}) {
+    for (const char* kind : {"complaint", "rating", "suggestion"}) {
         nlohmann::json perTerminal = nlohmann::json::object();
         std::int64_t total = 0;
         SqliteStatement st(

@@ -19,6 +19,7 @@
 //       (server/DataCipher.h; the key lives apart from the database); payloads an older version stored in
 //       plain text are sealed when the database is next opened with the key; files 0600 (common/SqliteDb)
 //   [x] complaints(): the office's decrypted list (kiosk-central complaints)
+//   [x] suggestions (区长信箱) by receipt number; suggestions(): the office's decrypted list
 //   [x] group commit: record writes that arrive while a transaction runs share the next one (one fsync)
 //   [x] one connection guarded by a mutex (safe from the HTTP worker pool); CLIs open their own connection
 //   [ ] pruning old records: never (dedup state must outlive a terminal's longest offline period)
@@ -100,6 +101,14 @@ struct AdvanceOutcome {
     ComplaintState state;
 };
 
+// A 区长信箱 suggestion for the office; `record` decrypted (title, content, phone, name, id_number), null
+// when it cannot be opened.
+struct StoredSuggestion {
+    std::string receiptNo, terminal, recordId;
+    std::int64_t receivedMs = 0;
+    nlohmann::json record;
+};
+
 struct CounterEvent {
     std::int64_t id = 0;
     int counter = 0;
@@ -152,6 +161,13 @@ public:
     std::int64_t addEvent(int counter, const std::string& type, const nlohmann::json& body,
                           std::int64_t nowMs);
     std::vector<CounterEvent> eventsAfter(int counter, std::int64_t afterId, int limit);
+
+    // Inside storeRecord's onFirstWrite: the suggestion's row (its words are in the sealed payload).
+    static void insertSuggestion(common::SqliteDb& db, const std::string& receiptNo,
+                                 const std::string& terminal, const std::string& recordId,
+                                 std::int64_t receivedMs);
+    // The newest `limit` suggestions, decrypted (needs the cipher).
+    std::vector<StoredSuggestion> suggestions(int limit);
 
     // The newest `limit` complaints, decrypted (needs the cipher).
     std::vector<StoredComplaint> complaints(int limit);

@@ -83,6 +83,7 @@ bool CentralServer::Impl::openContext(std::string* error) {
     addTerminalRoutes(router, *context);
     addCatalogRoutes(router, *context);
     addRecordRoutes(router, *context);
+    addSuggestionRoutes(router, *context);
     addEventRoutes(router, *context);
     return true;
 }

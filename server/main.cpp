@@ -1,6 +1,6 @@
 // kiosk-central — the reference central server and its administration commands.
 //
-// Sections: serve | issue-cert | enroll-code | stats | complaints | command tree + main
+// Sections: serve | issue-cert | enroll-code | stats | complaints | suggestions | command tree + main
 // Checklist:
 //   [x] one parser (CLI11, like kioskctl): typed options, --help that exits 0 at every level, a bad
 //       command line exits 64 with the message
@@ -15,6 +15,7 @@
 //   [x] complaints list --db FILE [--status S] [--json]; complaints advance --db FILE --tracking NO --to
 //       STAGE [--unit NAME] [--note TEXT] (forward only, server/ComplaintStages.h); the data key from
 //       --data-key, --tls-dir or DB-DIR/tls/data.key (a note needs it)
+//   [x] suggestions list --db FILE [--json] [--limit N]: 区长信箱, decrypted (the data key found as above)
 //   [x] serve --complaint-due-days N (working days to a complaint's due date, default 15)
 //   [x] serve raises its open-file limit to the hard limit (thousands of terminal connections)
 #include "common/TlsCredentials.h"
@@ -328,6 +329,48 @@ int runComplaintAdvance(const ComplaintAdvanceOptions& o) {
     }
 }
 
+// ---- suggestions ----
+struct SuggestionListOptions {
+    std::string db, tlsDir, dataKey;
+    int limit = 100;
+    bool json = false;
+};
+
+int runSuggestionList(const SuggestionListOptions& o) {
+    try {
+        kiosk::central::CentralDb db(o.db, findDataKey(o.db, o.tlsDir, o.dataKey, true));
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& s : db.suggestions(o.limit)) {
+            nlohmann::json j = {{"receipt_no", s.receiptNo},
+                                {"terminal", s.terminal},
+                                {"received_at", isoOfMs(s.receivedMs)}};
+            for (const char* k : {"title", "content", "phone", "name", "id_number"})
+                j[k] = s.record.is_object() ? s.record.value(k, nlohmann::json(nullptr))
+                                            : nlohmann::json(nullptr);
+            if (!s.record.is_object()) j["error"] = "cannot be decrypted with this key";
+            list.push_back(j);
+        }
+        if (o.json) {
+            std::printf("%s\n", list.dump(2).c_str());
+            return 0;
+        }
+        for (const auto& j : list) {
+            auto text = [&](const char* k) {
+                return j[k].is_string() ? j[k].get<std::string>() : std::string("-");
+            };
+            std::printf("%s  %s  %s\n  phone %s  name %s  id %s\n  %s\n", text("receipt_no").c_str(),
+                        text("received_at").c_str(), text("title").c_str(), text("phone").c_str(),
+                        text("name").c_str(), text("id_number").c_str(),
+                        j.contains("error") ? "(cannot be decrypted with this key)"
+                                            : text("content").c_str());
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
 std::string commandPath(const CLI::App& app) {
     std::string path = app.get_name();
     for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
@@ -451,6 +494,21 @@ int main(int argc, char** argv) {
         if (list->parsed() || advance->parsed()) return;
         rc = runComplaints(*co);
     });
+
+    auto go = std::make_shared<SuggestionListOptions>();
+    CLI::App* suggestions =
+        app.add_subcommand("suggestions", "区长信箱 suggestions, decrypted, for the office");
+    suggestions->require_subcommand(1);
+    CLI::App* slist = suggestions->add_subcommand("list", "the newest suggestions (title, text, contact)");
+    slist->add_option("--db", go->db, "the server's database")->required();
+    slist->add_option("--tls-dir", go->tlsDir, "the server's TLS directory (holds data.key)");
+    slist->add_option("--data-key", go->dataKey,
+                      "the data key file (default TLS-DIR/data.key or DB-DIR/tls/data.key)");
+    slist->add_option("--limit", go->limit, "how many")->check(CLI::PositiveNumber)->capture_default_str();
+    slist->add_flag(
+        "--json", go->json,
+        "as a JSON array of {receipt_no, terminal, received_at, title, content, phone, name, id_number}");
+    slist->callback([go, &rc] { rc = runSuggestionList(*go); });
 
     try {
         app.parse(argc, argv);

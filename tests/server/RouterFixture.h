@@ -48,6 +48,7 @@ struct Routes {
         central::addTerminalRoutes(router, *context);
         central::addCatalogRoutes(router, *context);
         central::addRecordRoutes(router, *context);
+        central::addSuggestionRoutes(router, *context);
         central::addEventRoutes(router, *context);
     }
 

@@ -56,4 +56,7 @@ grep -q "NOPE-1" "$WORK/err" || fail "unknown number not named: $(cat "$WORK/err
 "$CENTRAL" complaints list --help | grep -q -- '--status' || fail "list --help"
 # Today's decrypted list still works.
 "$CENTRAL" complaints --db "$DB" --tls-dir "$WORK/tls" --limit 1 | grep -q DEMO-HALL-01 || fail "complaints"
-echo "ok: complaints list / advance"
+# Suggestions: none yet, an empty JSON array; --help works.
+[ "$("$CENTRAL" suggestions list --db "$DB" --json | tr -d ' \n')" = "[]" ] || fail "suggestions list"
+"$CENTRAL" suggestions list --help | grep -q -- '--json' || fail "suggestions list --help"
+echo "ok: complaints list / advance, suggestions list"
