@@ -1,8 +1,10 @@
 // The complaint verification code at kiosk-central (issue 12 C): only a salted PBKDF2 hash is kept
 // (server/VerifyCode.h), never the code (not in clear, not in the sealed payload, not as the old
-// unsalted SHA-256); a schema-2 database is rehashed when opened with the key; a check costs ~ms.
+// unsalted SHA-256); schema-1 and -2 databases are migrated and rehashed when opened with the key; a
+// check costs a few ms.
 #include "common/Sha256.h"
 #include "server/VerifyCode.h"
+#include "server/WorkCalendar.h"
 #include "tests/server/RouterFixture.h"
 
 #include <doctest/doctest.h>
@@ -11,6 +13,8 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+
+#include <sys/stat.h>
 
 using kiosk::testing::Routes;
 using namespace kiosk::central;
@@ -136,4 +140,65 @@ TEST_CASE("a schema-2 complaint (SHA-256, code in the payload) is rehashed when 
     CHECK(st.int64(1) == 16);
     CHECK(db.complaints(1).at(0).record.contains("content"));
     CHECK_FALSE(db.complaints(1).at(0).record.contains("verify_code"));
+}
+
+TEST_CASE("a schema-1 database is migrated to stages, due dates and salted hashes; its complaint answers") {
+    std::string v1Path;
+    Routes r([&](CentralSettings& s) {
+        // The database as the first kiosk-central made it (schema 1), with one complaint.
+        ::mkdir(s.tlsDir.c_str(), 0700);
+        std::string error;
+        auto key = DataCipher::openOrCreate(s.tlsDir + "/data.key", &error);
+        REQUIRE(key);
+        kiosk::common::SqliteDb raw(s.dbPath);
+        raw.exec(
+            "CREATE TABLE records(terminal TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER "
+            "NOT NULL, payload_hash TEXT NOT NULL, payload TEXT NOT NULL, result TEXT NOT NULL, received_ms "
+            "INTEGER NOT NULL, PRIMARY KEY(terminal, id));"
+            "CREATE INDEX records_kind ON records(kind, terminal);"
+            "CREATE TABLE complaints(tracking_no TEXT PRIMARY KEY, terminal TEXT NOT NULL, record_id TEXT "
+            "NOT "
+            "NULL, verify_hash TEXT NOT NULL, category TEXT NOT NULL, department TEXT, received_ms INTEGER "
+            "NOT "
+            "NULL);"
+            "CREATE TABLE dedup_counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+            "INSERT INTO dedup_counters VALUES('duplicates_refused', 0), ('payload_mismatches', 0);"
+            "CREATE TABLE terminals(id TEXT PRIMARY KEY, mode TEXT, counter INTEGER, enrolled_ms INTEGER, "
+            "last_seen_ms INTEGER, heartbeat TEXT);"
+            "CREATE TABLE enrolment_codes(code_hash TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, mode TEXT "
+            "NOT "
+            "NULL, counter INTEGER NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, "
+            "used_ms "
+            "INTEGER);"
+            "CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, counter INTEGER NOT NULL, type TEXT "
+            "NOT "
+            "NULL, body TEXT NOT NULL, created_ms INTEGER NOT NULL);"
+            "PRAGMA user_version=1;");
+        std::string sealed = key->seal(R"({"content":"x","verify_code":"777888"})", "OLD-1\x1fid-old");
+        kiosk::common::SqliteStatement rec(raw,
+                                           "INSERT INTO records VALUES('OLD-1','id-old','complaint',1,'h',?,"
+                                           "'{}',1795797671738)");
+        rec.bindBlob(1, sealed.data(), sealed.size()).run();
+        raw.exec("INSERT INTO complaints VALUES('OLD-1-000001','OLD-1','id-old','" +
+                 kiosk::common::sha256Hex(std::string("OLD-1-000001\x1f") + "777888") +
+                 "','tuola','ybj',1795797671738)");
+        v1Path = s.dbPath;
+    });
+    kiosk::common::SqliteDb raw(v1Path);
+    CHECK(raw.scalarInt("PRAGMA user_version") == 4);
+    CHECK(raw.scalarInt("SELECT verify_iterations FROM complaints WHERE tracking_no='OLD-1-000001'") ==
+          kVerifyIterations);
+    auto res = r.post("/api/v1/complaints/progress", "T-1",
+                      {{"tracking_no", "OLD-1-000001"}, {"verify_code", "777888"}});
+    REQUIRE(res.status == 200);
+    nlohmann::json p = Routes::json(res);
+    CHECK(p["status"] == "received");
+    CHECK(p["department"] == "区医疗保障局");
+    CHECK(p["due_date"] == dueDateAfter(1795797671738, 15)); // computed for a complaint from before due dates
+    REQUIRE(p["timeline"].size() == 1);
+    CHECK(p["timeline"][0]["unit"] == "区医疗保障局"); // a migrated stage has no unit: the complaint's
+    CHECK(p["timeline"][0]["at"] == isoOfMs(1795797671738));
+    CHECK(r.post("/api/v1/complaints/progress", "T-1",
+                 {{"tracking_no", "OLD-1-000001"}, {"verify_code", "777889"}})
+              .status == 404);
 }
