@@ -6,19 +6,34 @@
 #include "server/ComplaintStages.h"
 #include "server/WorkCalendar.h"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <stdexcept>
 
 namespace kiosk::central {
 
 // ---- seeding ----
+namespace {
+// `daysAgo` working days before today at `hhmm` (China time), never later than now: office hours on a
+// timeline that always looks recent, as the demo cases do (CaseDirectory).
+std::int64_t demoTimeMs(std::int64_t nowMs, int daysAgo, const std::string& hhmm) {
+    using namespace std::chrono;
+    if (hhmm.size() != 5 || hhmm[2] != ':')
+        throw std::runtime_error("demo complaint time '" + hhmm + "' is not HH:MM");
+    const int minute = std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
+    const Date day = addWorkingDays(todayInChina(system_clock::time_point(milliseconds(nowMs))), -daysAgo);
+    const std::int64_t midnightMs = duration_cast<milliseconds>(day.time_since_epoch() - hours(8)).count();
+    return std::min(nowMs, midnightMs + std::int64_t{minute} * 60'000);
+}
+} // namespace
+
 int seedDemoComplaints(CentralDb& db, const nlohmann::json& district, int dueWorkingDays,
                        std::int64_t nowMs) {
     if (!district.contains("demo_complaints")) return 0;
     std::map<std::string, std::string> names;
     for (const auto& d : district.at("departments"))
         names[d.at("id").get<std::string>()] = d.at("name").get<std::string>();
-    constexpr std::int64_t kHourMs = 3600 * 1000;
     int added = 0;
     for (const auto& s : district.at("demo_complaints")) {
         const std::string tn = s.at("tracking_no");
@@ -31,7 +46,7 @@ int seedDemoComplaints(CentralDb& db, const nlohmann::json& district, int dueWor
         if (!department.empty() && name == names.end())
             throw std::runtime_error("demo complaint " + tn + " has an unknown department");
         const std::string unit = department.empty() ? "区政务服务管理办公室" : name->second;
-        const std::int64_t received = nowMs - s.at("received_hours_ago").get<std::int64_t>() * kHourMs;
+        const std::int64_t received = demoTimeMs(nowMs, s.at("received_days_ago"), s.at("received_at"));
 
         // The record as the demo hall terminal would have uploaded it.
         nlohmann::json payload = {
@@ -58,12 +73,14 @@ int seedDemoComplaints(CentralDb& db, const nlohmann::json& district, int dueWor
         db.storeRecord(rec, [&](common::SqliteDb& sdb) {
             CentralDb::insertComplaint(sdb, row);
             std::string previous = "received";
+            std::int64_t previousMs = received;
             for (const auto& st : s.at("stages")) {
                 const std::string stage = st.at("stage");
                 if (std::string why = complaintAdvanceError(previous, stage); !why.empty())
                     throw std::runtime_error("demo complaint " + tn + ": " + why);
-                db.insertStage(sdb, tn, stage, nowMs - st.at("hours_ago").get<std::int64_t>() * kHourMs,
-                               st.value("unit", unit), st.value("note", std::string()));
+                previousMs = std::max(previousMs, demoTimeMs(nowMs, st.at("days_ago"), st.at("at")));
+                db.insertStage(sdb, tn, stage, previousMs, st.value("unit", unit),
+                               st.value("note", std::string()));
                 previous = stage;
             }
             return nlohmann::json{{"id", rec.id}, {"tracking_no", tn}, {"status", "received"}}.dump();

@@ -9,7 +9,8 @@
 //   [x] marked demo_seed: stats() counts terminal uploads only
 //   [x] idempotent: a complaint whose tracking number exists is left alone (a restart changes nothing,
 //       stages the office added since are kept)
-//   [x] stage times relative to the first start ("hours ago"), the due date from the server's setting
+//   [x] stage times relative to the first start (working days ago at an office-hours time, never later
+//       than now), in order; the due date from the server's setting
 #pragma once
 
 #include "server/CentralDb.h"
