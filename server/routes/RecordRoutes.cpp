@@ -1,6 +1,8 @@
 // Records: what the terminals' outboxes upload — complaints one by one (POST /api/v1/complaints),
 // ratings in batches (POST /api/v1/ratings/batch) — stored idempotently by (terminal, id), and the
-// progress of a stored complaint (POST /api/v1/complaints/progress, a rate-limited lookup).
+// progress of a stored complaint (POST /api/v1/complaints/progress, a rate-limited lookup): its stages
+// (CentralDb complaint_stages, moved on by the office with `kiosk-central complaints advance`), due date
+// and reply. The verification code is hashed (slowly, server/VerifyCode.h) before the write's transaction.
 //
 // Sections: complaints | ratings | complaint progress | routes
 #include "common/SqliteDb.h"
