@@ -207,13 +207,19 @@ OfflineStore::appendMany(const std::vector<std::pair<std::string, nlohmann::json
             ins.bind(1, r.id).bind(2, kind).bind(3, nowMs).bind(4, nowMs).run();
             r.seq = db_->lastInsertRowid();
             nlohmann::json p = payload;
-            if (kind == "complaint") {
+            // Complaints and suggestions (区长信箱) get their number from the same sequence, so the two
+            // never collide; only complaints have a verification code (they can be followed).
+            if (kind == "complaint" || kind == "suggestion") {
                 char no[32];
                 std::snprintf(no, sizeof no, "-%06lld", static_cast<long long>(r.seq));
                 r.trackingNo = terminalId_ + no;
+            }
+            if (kind == "complaint") {
                 r.verifyCode = sixDigitCode();
                 p["tracking_no"] = r.trackingNo;
                 p["verify_code"] = r.verifyCode;
+            } else if (kind == "suggestion") {
+                p["receipt_no"] = r.trackingNo;
             }
             std::string sealed = cipher_->seal(p.dump(), r.id);
             if (sealed.empty()) throw StoreError(StoreErrorKind::KeyProblem, "encryption failed");

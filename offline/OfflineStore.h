@@ -9,7 +9,8 @@
 //   [x] outbox: UUIDv7 id, per-terminal seq (AUTOINCREMENT, never reused), AES-256-GCM payload with the id as
 //       AAD, attempts, next attempt, last error, state pending/sent/rejected
 //   [x] complaints get a tracking number (<terminal>-<seq>) and a 6-digit verification code at append time,
-//       so the slip can be printed while offline
+//       so the slip can be printed while offline; suggestions (区长信箱) a receipt number the same way
+//       (payload "receipt_no", the same tracking_no column)
 //   [x] acknowledged records lose their payload at once; their metadata is purged after a retention period
 //   [x] full / read-only / corrupt / too-new databases and key problems raised as StoreError with a kind
 //   [x] cached documents (catalog, roster) with ETag and version; settings; audit log with a SHA-256 chain
@@ -54,7 +55,7 @@ struct AppendResult {
     std::string id; // UUIDv7
     std::int64_t seq = 0;
     std::int64_t createdMs = 0;
-    std::string trackingNo; // complaints only
+    std::string trackingNo; // complaints: the tracking number; suggestions: the receipt number
     std::string verifyCode; // complaints only (6 digits, for the slip; also inside the encrypted payload)
 };
 

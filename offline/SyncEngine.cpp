@@ -182,8 +182,9 @@ struct SyncEngine::Impl {
         return fail(ids, describeHttpError(r.status, r.body), r.retryAfterS, r.status != 0);
     }
 
-    Cycle uploadComplaint(const OutboxRecord& rec) {
-        HttpResult r = http->postJson(common::api::kComplaints, recordEnvelope(rec).dump());
+    // Complaints and suggestions: one record per request, the same retry / reject rules.
+    Cycle uploadOne(const OutboxRecord& rec, const char* path) {
+        HttpResult r = http->postJson(path, recordEnvelope(rec).dump());
         if (!r.transportOk()) return fail({rec.id}, r.error, -1, false);
         switch (classifyStatus(r.status)) {
         case StatusClass::Accepted:
@@ -215,7 +216,10 @@ struct SyncEngine::Impl {
             if (rec.kind == "rating") {
                 c = uploadRatings(due, i);
             } else if (rec.kind == "complaint") {
-                c = uploadComplaint(rec);
+                c = uploadOne(rec, common::api::kComplaints);
+                ++i;
+            } else if (rec.kind == "suggestion") {
+                c = uploadOne(rec, common::api::kSuggestions);
                 ++i;
             } else {
                 reject(rec.id, "unknown record kind '" + rec.kind + "'");

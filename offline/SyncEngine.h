@@ -1,6 +1,7 @@
-// The sync engine: its own thread uploads the outbox to kiosk-central (ratings in batches, complaints one
-// by one, always in seq order), refreshes the catalog and roster with ETags, sends heartbeats, and — on
-// counter pads — long-polls rating requests on a second thread. The app sees it through SyncEvent callbacks.
+// The sync engine: its own thread uploads the outbox to kiosk-central (ratings in batches, complaints and
+// 区长信箱 suggestions one by one, always in seq order), refreshes the catalog and roster with ETags, sends
+// heartbeats, and — on counter pads — long-polls rating requests on a second thread. The app sees it through
+// SyncEvent callbacks.
 //
 // Sections: settings | events | engine
 // Checklist:

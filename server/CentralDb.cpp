@@ -1,13 +1,16 @@
 // kiosk-central's SQLite storage (see CentralDb.h).
 //
-// Sections: schema | records | complaints | enrolment | terminals | events | stats
+// Sections: schema | records | complaints | suggestions | enrolment | terminals | events | stats
 #include "server/CentralDb.h"
 
 #include "common/Sha256.h"
 
+#include "server/ComplaintStages.h"
+
 #include <cctype>
 #include <chrono>
 #include <exception>
+#include <iterator>
 #include <stdexcept>
 
 #include <openssl/crypto.h>
@@ -42,8 +45,27 @@ const char* const kMigrations[] = {
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, counter INTEGER NOT NULL, type TEXT NOT NULL, body TEXT NOT "
     "NULL,"
     "  created_ms INTEGER NOT NULL);",
+    // 2: complaint stages (the timeline citizens follow), a due date per complaint, demo seeds marked.
+    // A complaint stored by version 1 gets its received stage (unit filled in when answered).
+    "CREATE TABLE complaint_stages("
+    "  tracking_no TEXT NOT NULL, rank INTEGER NOT NULL, stage TEXT NOT NULL, at_ms INTEGER NOT NULL,"
+    "  unit TEXT NOT NULL, note BLOB, PRIMARY KEY(tracking_no, rank));"
+    "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit)"
+    "  SELECT tracking_no, 0, 'received', received_ms, '' FROM complaints;"
+    "ALTER TABLE complaints ADD COLUMN due_date TEXT;"
+    "ALTER TABLE records ADD COLUMN demo_seed INTEGER NOT NULL DEFAULT 0;",
+    // 3: verification codes as salted PBKDF2 (server/VerifyCode.h; verify_hash then holds the 32 raw
+    // bytes); iterations 0 = a schema-2 SHA-256 hex in verify_hash, rehashed by upgradeLegacyVerifiers() once
+    // the key is at hand.
+    "ALTER TABLE complaints ADD COLUMN verify_salt BLOB;"
+    "ALTER TABLE complaints ADD COLUMN verify_iterations INTEGER NOT NULL DEFAULT 0;",
+    // 4: 区长信箱 suggestions by receipt number (title and text in the sealed record payload).
+    "CREATE TABLE suggestions("
+    "  receipt_no TEXT PRIMARY KEY, terminal TEXT NOT NULL, record_id TEXT NOT NULL,"
+    "  received_ms INTEGER NOT NULL);",
 };
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 4;
+static_assert(std::size(kMigrations) == kSchemaVersion);
 
 } // namespace
 
@@ -66,7 +88,10 @@ CentralDb::CentralDb(const std::string& path, std::optional<DataCipher> cipher)
         db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         tx.commit();
     }
-    if (cipher_) sealPlainPayloads();
+    if (cipher_) {
+        sealPlainPayloads();
+        upgradeLegacyVerifiers();
+    }
 }
 
 const DataCipher& CentralDb::cipher() const {
@@ -93,8 +118,39 @@ void CentralDb::sealPlainPayloads() {
     tx.commit();
 }
 
+// Complaints a schema-2 server stored with sha256(tn 0x1f code), and the code inside the sealed payload:
+// the code is read from the payload, hashed the new way and dropped from the payload, in one transaction.
+// A payload that cannot be opened (another key) keeps its old hash and stays checkable.
+void CentralDb::upgradeLegacyVerifiers() {
+    SqliteTransaction tx(db_);
+    SqliteStatement sel(db_, "SELECT c.tracking_no, r.terminal, r.id, r.payload FROM complaints c "
+                             "JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
+                             "WHERE c.verify_iterations=0");
+    SqliteStatement upd(db_, "UPDATE complaints SET verify_hash=?, verify_salt=?, verify_iterations=? "
+                             "WHERE tracking_no=?");
+    SqliteStatement reseal(db_, "UPDATE records SET payload=? WHERE terminal=? AND id=?");
+    while (sel.step()) {
+        const std::string tn = sel.text(0), terminal = sel.text(1), id = sel.text(2);
+        auto plain = cipher_->open(sel.blob(3), payloadAad(terminal, id));
+        if (!plain) continue;
+        nlohmann::json record = nlohmann::json::parse(*plain, nullptr, false);
+        if (!record.is_object() || !record.contains("verify_code") || !record["verify_code"].is_string())
+            continue;
+        CodeVerifier v = makeCodeVerifier(tn, record["verify_code"].get<std::string>());
+        upd.reset();
+        upd.bindBlob(1, v.hash.data(), v.hash.size())
+            .bindBlob(2, v.salt.data(), v.salt.size())
+            .bind(3, v.iterations);
+        upd.bind(4, tn).run();
+        record.erase("verify_code");
+        std::string sealed = cipher_->seal(record.dump(), payloadAad(terminal, id));
+        reseal.reset();
+        reseal.bindBlob(1, sealed.data(), sealed.size()).bind(2, terminal).bind(3, id).run();
+    }
+    tx.commit();
+}
+
 // ---- records ----
-namespace {} // namespace
 
 // The statements every record write runs, prepared once per group commit (preparing them per record
 // cost more than the inserts).
@@ -103,8 +159,8 @@ struct CentralDb::RecordStatements {
     explicit RecordStatements(SqliteDb& db)
         : select(db, "SELECT payload_hash, result FROM records WHERE terminal=? AND id=?"),
           insert(db,
-                 "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms) "
-                 "VALUES(?,?,?,?,?,?,?,?)"),
+                 "INSERT INTO records(terminal, id, kind, seq, payload_hash, payload, result, received_ms, "
+                 "demo_seed) VALUES(?,?,?,?,?,?,?,?,?)"),
           bump(db, "UPDATE dedup_counters SET value=value+1 WHERE name=?") {}
     void count(const char* counter) {
         bump.reset();
@@ -126,7 +182,8 @@ struct CentralDb::RecordStatements {
              const std::string& sealedPayload) {
         insert.reset();
         insert.bind(1, r.terminal).bind(2, r.id).bind(3, r.kind).bind(4, r.seq).bind(5, hash);
-        insert.bindBlob(6, sealedPayload.data(), sealedPayload.size()).bind(7, result).bind(8, nowMs).run();
+        insert.bindBlob(6, sealedPayload.data(), sealedPayload.size()).bind(7, result).bind(8, nowMs);
+        insert.bind(9, r.demoSeed ? 1 : 0).run();
     }
 };
 
@@ -154,7 +211,8 @@ std::vector<WriteOutcome> CentralDb::writeOne(RecordStatements& st, const Pendin
             continue;
         }
         std::string result = (*w.onFirstWrite)(db_, i);
-        st.add(r, hash, result, now, cipher().seal(r.canonicalPayload, payloadAad(r.terminal, r.id)));
+        const std::string& stored = r.storedPayload.empty() ? r.canonicalPayload : r.storedPayload;
+        st.add(r, hash, result, now, cipher().seal(stored, payloadAad(r.terminal, r.id)));
         out.push_back({WriteStatus::Stored, result});
     }
     return out;
@@ -209,23 +267,154 @@ CentralDb::storeRecords(const std::vector<IncomingRecord>& records,
 }
 
 // ---- complaints ----
-std::optional<nlohmann::json> CentralDb::complaintFor(const std::string& trackingNo,
-                                                      const std::string& verifyCode) {
-    std::lock_guard lock(mutex_);
-    SqliteStatement st(db_,
-                       "SELECT c.verify_hash, c.category, IFNULL(c.department,''), c.received_ms, r.result "
-                       "FROM complaints c JOIN records r ON r.terminal=c.terminal AND r.id=c.record_id "
-                       "WHERE c.tracking_no=?");
+namespace {
+std::string stageAad(const std::string& trackingNo, const std::string& stage) {
+    return "stage\x1f" + trackingNo + '\x1f' + stage;
+}
+} // namespace
+
+void CentralDb::insertComplaint(SqliteDb& db, const NewComplaint& c) {
+    SqliteStatement st(db,
+                       "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, verify_salt, "
+                       "verify_iterations, category, department, received_ms, due_date) "
+                       "VALUES(?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, c.trackingNo).bind(2, c.terminal).bind(3, c.recordId);
+    st.bindBlob(4, c.verifier.hash.data(), c.verifier.hash.size());
+    st.bindBlob(5, c.verifier.salt.data(), c.verifier.salt.size()).bind(6, c.verifier.iterations);
+    st.bind(7, c.category).bind(8, c.department).bind(9, c.receivedMs).bind(10, c.dueDate).run();
+    SqliteStatement stage(db, "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit) "
+                              "VALUES(?,0,'received',?,?)");
+    stage.bind(1, c.trackingNo).bind(2, c.receivedMs).bind(3, c.receivedUnit).run();
+}
+
+void CentralDb::insertStage(SqliteDb& db, const std::string& trackingNo, const std::string& stage,
+                            std::int64_t atMs, const std::string& unit, const std::string& note) {
+    SqliteStatement st(db, "INSERT INTO complaint_stages(tracking_no, rank, stage, at_ms, unit, note) "
+                           "VALUES(?,?,?,?,?,?)");
+    st.bind(1, trackingNo).bind(2, complaintStageRank(stage)).bind(3, stage).bind(4, atMs).bind(5, unit);
+    if (note.empty()) {
+        st.bindNull(6);
+    } else {
+        std::string sealed = cipher().seal(note, stageAad(trackingNo, stage));
+        st.bindBlob(6, sealed.data(), sealed.size());
+    }
+    st.run();
+}
+
+std::vector<ComplaintStageEntry> CentralDb::timelineOf(const std::string& trackingNo) {
+    std::vector<ComplaintStageEntry> out;
+    SqliteStatement st(db_, "SELECT stage, at_ms, unit, note FROM complaint_stages WHERE tracking_no=? "
+                            "ORDER BY rank");
     st.bind(1, trackingNo);
-    std::string given = sha256Hex(trackingNo + '\x1f' + verifyCode);
+    while (st.step()) {
+        ComplaintStageEntry e{st.text(0), st.int64(1), st.text(2), {}};
+        // Without the key (a CLI that only lists) notes stay empty.
+        if (!st.isNull(3) && cipher_)
+            if (auto plain = cipher_->open(st.blob(3), stageAad(trackingNo, e.stage))) e.note = *plain;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::optional<ComplaintState> CentralDb::stateOf(const std::string& trackingNo, bool withTimeline) {
+    SqliteStatement st(db_,
+                       "SELECT c.category, IFNULL(c.department,''), IFNULL(c.due_date,''), c.received_ms, "
+                       "(SELECT stage FROM complaint_stages s WHERE s.tracking_no=c.tracking_no "
+                       " ORDER BY rank DESC LIMIT 1) FROM complaints c WHERE c.tracking_no=?");
+    st.bind(1, trackingNo);
     if (!st.step()) return std::nullopt;
-    std::string stored = st.text(0);
-    if (stored.size() != given.size() || CRYPTO_memcmp(stored.data(), given.data(), given.size()) != 0)
-        return std::nullopt;
-    return nlohmann::json{{"tracking_no", trackingNo},
-                          {"category", st.text(1)},
-                          {"department", st.text(2)},
-                          {"received_ms", st.int64(3)}};
+    ComplaintState c;
+    c.trackingNo = trackingNo;
+    c.category = st.text(0);
+    c.department = st.text(1);
+    c.dueDate = st.text(2);
+    c.receivedMs = st.int64(3);
+    c.status = st.isNull(4) ? "received" : st.text(4);
+    if (withTimeline) c.timeline = timelineOf(trackingNo);
+    return c;
+}
+
+// The slow hash runs outside the lock (other requests go on meanwhile); an unknown number costs one hash
+// too, so the time of the answer does not tell whether the number exists.
+std::optional<ComplaintState> CentralDb::complaintFor(const std::string& trackingNo,
+                                                      const std::string& verifyCode) {
+    std::optional<CodeVerifier> stored;
+    std::string legacyHash;
+    {
+        std::lock_guard lock(mutex_);
+        SqliteStatement st(db_, "SELECT verify_hash, verify_salt, verify_iterations FROM complaints "
+                                "WHERE tracking_no=?");
+        st.bind(1, trackingNo);
+        if (st.step()) {
+            if (st.int64(2) == 0) {
+                legacyHash = st.text(0);
+            } else {
+                stored = CodeVerifier{st.blob(1), st.blob(0), static_cast<int>(st.int64(2))};
+            }
+        }
+    }
+    bool match = false;
+    if (stored) {
+        match = codeMatches(*stored, trackingNo, verifyCode);
+    } else if (!legacyHash.empty()) {
+        std::string given = sha256Hex(trackingNo + '\x1f' + verifyCode);
+        match = given.size() == legacyHash.size() &&
+                CRYPTO_memcmp(given.data(), legacyHash.data(), given.size()) == 0;
+    } else {
+        static const CodeVerifier kNobody = makeCodeVerifier("", "");
+        codeMatches(kNobody, trackingNo, verifyCode); // the same cost as a real check
+    }
+    if (!match) return std::nullopt;
+    std::lock_guard lock(mutex_);
+    return stateOf(trackingNo, true);
+}
+
+std::optional<ComplaintState> CentralDb::complaintByNumber(const std::string& trackingNo) {
+    std::lock_guard lock(mutex_);
+    return stateOf(trackingNo, true);
+}
+
+bool CentralDb::hasComplaint(const std::string& trackingNo) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement st(db_, "SELECT 1 FROM complaints WHERE tracking_no=?");
+    st.bind(1, trackingNo);
+    return st.step();
+}
+
+std::vector<ComplaintState> CentralDb::complaintStates(const std::string& status) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> numbers;
+    {
+        SqliteStatement st(db_, "SELECT tracking_no FROM complaints ORDER BY received_ms DESC, tracking_no");
+        while (st.step())
+            numbers.push_back(st.text(0));
+    }
+    std::vector<ComplaintState> out;
+    for (const std::string& tn : numbers)
+        if (auto c = stateOf(tn, false); c && (status.empty() || c->status == status))
+            out.push_back(std::move(*c));
+    return out;
+}
+
+AdvanceOutcome CentralDb::advanceComplaint(const std::string& trackingNo, const std::string& stage,
+                                           const std::string& unit, const std::string& note,
+                                           std::int64_t nowMs) {
+    std::lock_guard lock(mutex_);
+    SqliteTransaction tx(db_);
+    AdvanceOutcome out;
+    auto current = stateOf(trackingNo, true);
+    if (!current) {
+        out.error = "no complaint with tracking number " + trackingNo;
+        return out;
+    }
+    out.error = complaintAdvanceError(current->status, stage);
+    if (!out.error.empty()) return out;
+    std::string by = unit.empty() && !current->timeline.empty() ? current->timeline.back().unit : unit;
+    insertStage(db_, trackingNo, stage, nowMs, by, note);
+    out.state = *stateOf(trackingNo, true);
+    tx.commit();
+    out.ok = true;
+    return out;
 }
 
 std::vector<StoredComplaint> CentralDb::complaints(int limit) {
@@ -243,6 +432,31 @@ std::vector<StoredComplaint> CentralDb::complaints(int limit) {
         if (auto plain = key.open(st.blob(6), payloadAad(c.terminal, c.recordId)))
             c.record = nlohmann::json::parse(*plain, nullptr, false);
         out.push_back(std::move(c));
+    }
+    return out;
+}
+
+// ---- suggestions ----
+void CentralDb::insertSuggestion(SqliteDb& db, const std::string& receiptNo, const std::string& terminal,
+                                 const std::string& recordId, std::int64_t receivedMs) {
+    SqliteStatement st(db, "INSERT INTO suggestions(receipt_no, terminal, record_id, received_ms) "
+                           "VALUES(?,?,?,?)");
+    st.bind(1, receiptNo).bind(2, terminal).bind(3, recordId).bind(4, receivedMs).run();
+}
+
+std::vector<StoredSuggestion> CentralDb::suggestions(int limit) {
+    const DataCipher& key = cipher();
+    std::lock_guard lock(mutex_);
+    std::vector<StoredSuggestion> out;
+    SqliteStatement st(db_, "SELECT s.receipt_no, s.terminal, s.record_id, s.received_ms, r.payload "
+                            "FROM suggestions s JOIN records r ON r.terminal=s.terminal AND r.id=s.record_id "
+                            "ORDER BY s.received_ms DESC, s.receipt_no LIMIT ?");
+    st.bind(1, limit);
+    while (st.step()) {
+        StoredSuggestion s{st.text(0), st.text(1), st.text(2), st.int64(3), nullptr};
+        if (auto plain = key.open(st.blob(4), payloadAad(s.terminal, s.recordId)))
+            s.record = nlohmann::json::parse(*plain, nullptr, false);
+        out.push_back(std::move(s));
     }
     return out;
 }
@@ -342,11 +556,12 @@ std::vector<CounterEvent> CentralDb::eventsAfter(int counter, std::int64_t after
 nlohmann::json CentralDb::stats() {
     std::lock_guard lock(mutex_);
     nlohmann::json out;
-    for (const char* kind : {"complaint", "rating"}) {
+    for (const char* kind : {"complaint", "rating", "suggestion"}) {
         nlohmann::json perTerminal = nlohmann::json::object();
         std::int64_t total = 0;
         SqliteStatement st(
-            db_, "SELECT terminal, COUNT(*) FROM records WHERE kind=? GROUP BY terminal ORDER BY terminal");
+            db_, "SELECT terminal, COUNT(*) FROM records WHERE kind=? AND demo_seed=0 GROUP BY terminal "
+                 "ORDER BY terminal");
         st.bind(1, kind);
         while (st.step()) {
             perTerminal[st.text(0)] = st.int64(1);
@@ -357,7 +572,9 @@ nlohmann::json CentralDb::stats() {
     SqliteStatement c(db_, "SELECT name, value FROM dedup_counters");
     while (c.step())
         out[c.text(0)] = c.int64(1);
-    out["records_total"] = db_.scalarInt("SELECT COUNT(*) FROM records");
+    // Demo seeds are not uploads: counted apart, so the totals are what terminals sent.
+    out["records_total"] = db_.scalarInt("SELECT COUNT(*) FROM records WHERE demo_seed=0");
+    out["demo_seeds"] = db_.scalarInt("SELECT COUNT(*) FROM records WHERE demo_seed=1");
     out["terminals"] = db_.scalarInt("SELECT COUNT(*) FROM terminals");
     out["events"] = db_.scalarInt("SELECT COUNT(*) FROM events");
     return out;

@@ -9,6 +9,7 @@
 #include "common/WireProtocol.h"
 #include "server/ApiRouter.h"
 #include "server/CertAuthority.h"
+#include "server/DemoComplaints.h"
 #include "server/DemoDistrict.h"
 #include "server/HttpsServer.h"
 #include "server/RequestValidation.h"
@@ -70,6 +71,8 @@ bool CentralServer::Impl::openContext(std::string* error) {
         if (settings.demoData) {
             context->district = loadDemoDistrict();
             context->cases.loadDemo(context->district);
+            seedDemoComplaints(context->db, context->district, settings.complaintDueWorkingDays,
+                               wallClockMs());
         }
         context->documents = buildCatalogDocuments(context->district);
     } catch (const std::exception& e) {
@@ -80,6 +83,7 @@ bool CentralServer::Impl::openContext(std::string* error) {
     addTerminalRoutes(router, *context);
     addCatalogRoutes(router, *context);
     addRecordRoutes(router, *context);
+    addSuggestionRoutes(router, *context);
     addEventRoutes(router, *context);
     return true;
 }

@@ -36,6 +36,9 @@ struct CentralSettings {
     size_t maxPayloadBytes = 1 << 20; // body of a ratings batch; other routes are smaller (bodyLimitFor)
     double lookupsPerMinute = 60;     // per terminal, case + complaint-progress lookups
     double lookupBurst = 20;
+    // A complaint's handling limit: its due date is received + this many working days (WorkCalendar.h);
+    // 15 is the usual limit for complaints (../shared/reference/service-hall-rules.md).
+    int complaintDueWorkingDays = 15;
     int workerThreads = 16; // route handlers (SQLite, long polls); at most half hold long polls
     int ioThreads = 2;      // every connection's I/O
     int handshakeTimeoutS = 5;

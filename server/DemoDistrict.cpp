@@ -21,6 +21,11 @@ nlohmann::json loadDemoDistrict() {
         items.insert(item.at("id").get<std::string>());
     }
     for (const auto& c : d.at("demo_cases")) {
+        // Case status by number asks for the last 4 digits of this phone (never part of an answer).
+        const std::string phone = c.value("applicant_phone", std::string());
+        if (phone.size() != 11 || phone.find_first_not_of("0123456789") != std::string::npos)
+            throw std::runtime_error("demo case " + c.value("case_no", "?") +
+                                     " lacks an 11-digit applicant_phone");
         if (!items.count(c.at("item").get<std::string>()))
             throw std::runtime_error("demo case " + c.value("case_no", "?") + " refers to an unknown item");
         // A refused case says how it was refused, so the terminal never has to guess 不予受理 vs 不予批准.

@@ -6,6 +6,8 @@
 // Checklist:
 //   [x] embedded at build time (CMake turns the JSON into a byte array)
 //   [x] validated on load: every case refers to a known service item and department
+//   [x] every demo case has the applicant's phone (11 digits) for the lookup by case number
+//   [x] demo complaints (server/DemoComplaints.h) at several stages, fixed numbers and codes
 //   [x] case dates are relative ("working days ago") and resolved against the server's current date
 #pragma once
 

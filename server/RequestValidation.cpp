@@ -7,6 +7,9 @@
 #include "common/Uuid7.h"
 #include "common/WireProtocol.h"
 #include "text/IdNumber.h"
+#include "text/Utf8.h"
+
+#include <cctype>
 
 namespace kiosk::central {
 namespace {
@@ -22,6 +25,7 @@ std::size_t bodyLimitFor(std::string_view path, std::size_t batchLimit) {
     namespace api = common::api;
     if (path == api::kRatingsBatch) return batchLimit;
     if (path == api::kComplaints) return 64 * 1024;
+    if (path == api::kSuggestions) return 2 * kMaxSuggestionBytes;
     if (path == api::kEnroll) return 32 * 1024; // a CSR (at most 16 KiB) and a code
     if (path == api::kHeartbeat) return kMaxHeartbeatBytes;
     return 4 * 1024; // case query, complaint progress, rating request; GETs carry no body
@@ -89,6 +93,37 @@ std::string complaintError(const nlohmann::json& c, const std::set<std::string>&
     return {};
 }
 
+namespace {
+// Characters (code points) of a string field that is not only blanks (ASCII white space, U+3000).
+// nlohmann has already refused invalid UTF-8 while parsing the body.
+bool hasCharacters(const nlohmann::json& o, const char* key, std::size_t minChars, std::size_t maxChars) {
+    auto it = o.find(key);
+    if (it == o.end() || !it->is_string()) return false;
+    const std::string& s = it->get_ref<const std::string&>();
+    if (s.size() > maxChars * 4 || !text::isValidUtf8(s)) return false;
+    std::size_t count = 0, pos = 0;
+    bool blank = true;
+    char32_t cp = 0;
+    while (pos < s.size() && text::nextCodePoint(s, pos, cp)) {
+        ++count;
+        if (cp != U' ' && cp != U'\t' && cp != U'\n' && cp != U'\r' && cp != U'\u3000') blank = false;
+    }
+    return !blank && count >= minChars && count <= maxChars;
+}
+} // namespace
+
+std::string suggestionError(const nlohmann::json& s) {
+    if (std::string e = envelopeError(s); !e.empty()) return e;
+    if (!isBoundedString(s, "receipt_no", 64)) return "bad_receipt_no";
+    if (!hasCharacters(s, "title", 1, kMaxSuggestionTitleChars)) return "bad_title";
+    if (!hasCharacters(s, "content", kMinSuggestionContentChars, kMaxSuggestionContentChars))
+        return "bad_content";
+    for (const char* k : {"phone", "name", "id_number"})
+        if (!isBoundedString(s, k, 256, false)) return std::string("bad_") + k;
+    if (s.dump().size() > kMaxSuggestionBytes) return "record_too_large";
+    return {};
+}
+
 std::string ratingError(const nlohmann::json& r) {
     if (std::string e = envelopeError(r); !e.empty()) return e;
     auto level = r.find("level");
@@ -131,7 +166,8 @@ Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std
     return std::nullopt;
 }
 
-Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal) {
+Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal,
+                                  const char* field) {
     const std::string prefix = terminal + "-";
     bool ok = !terminal.empty() && trackingNo.starts_with(prefix) && trackingNo.size() > prefix.size() &&
               trackingNo.size() <= prefix.size() + 12;
@@ -139,8 +175,30 @@ Rejection trackingNumberRejection(const std::string& trackingNo, const std::stri
         ok = trackingNo[i] >= '0' && trackingNo[i] <= '9';
     if (ok) return std::nullopt;
     return reject("foreign_tracking_no",
-                  "tracking_no must be this terminal's id (from its certificate), '-' and up to 12 digits",
+                  std::string(field) +
+                      " must be this terminal's id (from its certificate), '-' and up to 12 digits",
                   422);
+}
+
+Rejection suggestionRejection(const nlohmann::json& suggestion) {
+    if (std::string e = suggestionError(suggestion); !e.empty())
+        return reject(e, "suggestion rejected: " + e +
+                             (e == "bad_title"     ? " (1..60 characters, not only blanks)"
+                              : e == "bad_content" ? " (10..2000 characters, not only blanks)"
+                                                   : ""));
+    return std::nullopt;
+}
+
+Rejection caseByNumberRejection(const nlohmann::json& body) {
+    if (!isBoundedString(body, "case_no", 64))
+        return reject("bad_case_no", "case_no (1..64 bytes) is required");
+    auto last4 = body.find("phone_last4");
+    bool ok = last4 != body.end() && last4->is_string() && last4->get_ref<const std::string&>().size() == 4;
+    for (size_t i = 0; ok && i < 4; ++i)
+        ok = std::isdigit(static_cast<unsigned char>(last4->get_ref<const std::string&>()[i])) != 0;
+    if (!ok)
+        return reject("bad_phone_last4", "phone_last4 must be the last 4 digits of the applicant's phone");
+    return std::nullopt;
 }
 
 Rejection complaintProgressRejection(const nlohmann::json& body) {

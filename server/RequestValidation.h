@@ -15,6 +15,8 @@
 //   [x] record envelope: UUID id, seq >= 1, integer created_ms
 //   [x] complaint (known category, content, tracking number, 6-character code, short optional fields)
 //       and rating (level 1..5, at most 16 short tags, integer counter, short optional fields)
+//   [x] suggestion (title 1..60 and content 10..2000 characters, not only blanks, receipt number namespaced
+//       like tracking numbers); case by number (case_no + 4-digit phone_last4)
 //   [x] requests: case query, complaint progress, ratings batch (1..500), heartbeat size, enrolment,
 //       counter-pad rating request, events long-poll parameters
 //   [x] terminal identity: verified chain, leaf signed by our CA key, never the enrolment certificate
@@ -70,6 +72,13 @@ bool isBoundedString(const nlohmann::json& object, const char* key, std::size_t 
 std::string envelopeError(const nlohmann::json& record);
 std::string complaintError(const nlohmann::json& complaint, const std::set<std::string>& categories);
 std::string ratingError(const nlohmann::json& rating);
+// 区长信箱: title 1..60 characters, content 10..2000 characters (code points, not only blanks), receipt_no,
+// optional short phone / name / id_number.
+std::string suggestionError(const nlohmann::json& suggestion);
+inline constexpr std::size_t kMaxSuggestionTitleChars = 60;
+inline constexpr std::size_t kMinSuggestionContentChars = 10;
+inline constexpr std::size_t kMaxSuggestionContentChars = 2000;
+inline constexpr std::size_t kMaxSuggestionBytes = 16 * 1024;
 
 // ---- requests ----
 inline constexpr std::size_t kMaxHeartbeatBytes = 16384;
@@ -79,7 +88,12 @@ Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std
 // Tracking numbers are namespaced by the terminal that made them: `terminal` (the client certificate's
 // CN, never the body) + "-" + 1..12 digits. Anything else is 422 foreign_tracking_no, so a terminal
 // misconfigured with another's id cannot squat that terminal's numbers.
-Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal);
+// Suggestions' receipt numbers follow the same rule (`field` names the field in the message).
+Rejection trackingNumberRejection(const std::string& trackingNo, const std::string& terminal,
+                                  const char* field = "tracking_no");
+Rejection suggestionRejection(const nlohmann::json& suggestion);
+// Case status by number: case_no (1..64 bytes) and phone_last4 (exactly 4 digits).
+Rejection caseByNumberRejection(const nlohmann::json& body);
 Rejection complaintProgressRejection(const nlohmann::json& body); // tracking_no + verify_code
 Rejection ratingsBatchRejection(const nlohmann::json& body);      // "ratings": 1..500 records
 Rejection heartbeatRejection(std::size_t bodyBytes);              // 413 above kMaxHeartbeatBytes

@@ -57,6 +57,10 @@ int workingDaysBetween(Date from, Date to) {
     return forward ? count : -count;
 }
 
+std::string dueDateAfter(std::int64_t unixMs, int workingDays) {
+    return isoDate(addWorkingDays(todayInChina(system_clock::time_point(milliseconds(unixMs))), workingDays));
+}
+
 // ---- formatting ----
 std::string isoDate(Date d) {
     year_month_day ymd(d);

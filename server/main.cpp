@@ -1,6 +1,6 @@
 // kiosk-central — the reference central server and its administration commands.
 //
-// Sections: serve | issue-cert | enroll-code | stats | complaints | command tree + main
+// Sections: serve | issue-cert | enroll-code | stats | complaints | suggestions | command tree + main
 // Checklist:
 //   [x] one parser (CLI11, like kioskctl): typed options, --help that exits 0 at every level, a bad
 //       command line exits 64 with the message
@@ -12,6 +12,11 @@
 //   [x] stats --db FILE [--json]
 //   [x] complaints --db FILE (--tls-dir DIR | --data-key FILE) [--limit N] [--json]: the office's list,
 //       decrypted with the data key (the database holds the citizens' words sealed, server/DataCipher.h)
+//   [x] complaints list --db FILE [--status S] [--json]; complaints advance --db FILE --tracking NO --to
+//       STAGE [--unit NAME] [--note TEXT] (forward only, server/ComplaintStages.h); the data key from
+//       --data-key, --tls-dir or DB-DIR/tls/data.key (a note needs it)
+//   [x] suggestions list --db FILE [--json] [--limit N]: 区长信箱, decrypted (the data key found as above)
+//   [x] serve --complaint-due-days N (working days to a complaint's due date, default 15)
 //   [x] serve raises its open-file limit to the hard limit (thousands of terminal connections)
 #include "common/TlsCredentials.h"
 #include "config/ConfigRules.h"
@@ -30,6 +35,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -179,6 +185,10 @@ struct ComplaintsOptions {
 };
 
 int runComplaints(const ComplaintsOptions& o) {
+    if (o.db.empty()) {
+        std::fprintf(stderr, "kiosk-central complaints: --db is required\n");
+        return kExitUsage;
+    }
     kiosk::central::CentralSettings s;
     s.tlsDir = o.tlsDir;
     s.dataKeyPath = o.dataKey;
@@ -231,6 +241,136 @@ int runComplaints(const ComplaintsOptions& o) {
     }
 }
 
+// The data key for `complaints list|advance` and `suggestions list`: --data-key, else TLS-DIR/data.key,
+// else the demo's and the tests' layout, tls/data.key next to the database. Never made here (a new key
+// would open nothing); nullopt when absent and not required.
+std::optional<kiosk::central::DataCipher> findDataKey(const std::string& db, const std::string& tlsDir,
+                                                      const std::string& dataKey, bool required) {
+    std::string path = dataKey;
+    if (path.empty() && !tlsDir.empty()) path = tlsDir + "/data.key";
+    if (path.empty()) {
+        auto slash = db.rfind('/');
+        path = (slash == std::string::npos ? std::string(".") : db.substr(0, slash)) + "/tls/data.key";
+    }
+    if (::access(path.c_str(), F_OK) != 0) {
+        if (!required) return std::nullopt;
+        throw std::runtime_error("no data key at " + path + " (give --data-key FILE or --tls-dir DIR)");
+    }
+    std::string error;
+    auto key = kiosk::central::DataCipher::openOrCreate(path, &error);
+    if (!key) throw std::runtime_error(error);
+    return key;
+}
+
+std::string isoOfMs(std::int64_t ms) {
+    return kiosk::central::isoTimestampChina(
+        std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
+}
+
+struct ComplaintListOptions {
+    std::string db, tlsDir, dataKey, status;
+    bool json = false;
+};
+
+int runComplaintList(const ComplaintListOptions& o) {
+    try {
+        kiosk::central::CentralDb db(o.db, findDataKey(o.db, o.tlsDir, o.dataKey, false));
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& c : db.complaintStates(o.status))
+            list.push_back({{"tracking_no", c.trackingNo},
+                            {"category", c.category},
+                            {"department", c.department},
+                            {"status", c.status},
+                            {"created_at", isoOfMs(c.receivedMs)},
+                            {"due_date", c.dueDate}});
+        if (o.json) {
+            std::printf("%s\n", list.dump(2).c_str());
+            return 0;
+        }
+        std::printf("%-24s %-12s %-8s %-10s %-25s %s\n", "TRACKING NO", "CATEGORY", "DEPT", "STATUS",
+                    "CREATED", "DUE");
+        for (const auto& j : list)
+            std::printf(
+                "%-24s %-12s %-8s %-10s %-25s %s\n", j["tracking_no"].get<std::string>().c_str(),
+                j["category"].get<std::string>().c_str(),
+                j["department"].get<std::string>().empty() ? "-" : j["department"].get<std::string>().c_str(),
+                j["status"].get<std::string>().c_str(), j["created_at"].get<std::string>().c_str(),
+                j["due_date"].get<std::string>().c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
+struct ComplaintAdvanceOptions {
+    std::string db, tlsDir, dataKey, tracking, to, unit, note;
+};
+
+int runComplaintAdvance(const ComplaintAdvanceOptions& o) {
+    try {
+        // A note is sealed with the data key; a move without one needs no key.
+        kiosk::central::CentralDb db(o.db, findDataKey(o.db, o.tlsDir, o.dataKey, !o.note.empty()));
+        auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        auto out = db.advanceComplaint(o.tracking, o.to, o.unit, o.note, now);
+        if (!out.ok) {
+            std::fprintf(stderr, "kiosk-central complaints advance: %s\n", out.error.c_str());
+            return 1;
+        }
+        const auto& last = out.state.timeline.back();
+        std::printf("%s: %s at %s (%s)\n", o.tracking.c_str(), last.stage.c_str(), isoOfMs(last.atMs).c_str(),
+                    last.unit.empty() ? "-" : last.unit.c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
+// ---- suggestions ----
+struct SuggestionListOptions {
+    std::string db, tlsDir, dataKey;
+    int limit = 100;
+    bool json = false;
+};
+
+int runSuggestionList(const SuggestionListOptions& o) {
+    try {
+        kiosk::central::CentralDb db(o.db, findDataKey(o.db, o.tlsDir, o.dataKey, true));
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& s : db.suggestions(o.limit)) {
+            nlohmann::json j = {{"receipt_no", s.receiptNo},
+                                {"terminal", s.terminal},
+                                {"received_at", isoOfMs(s.receivedMs)}};
+            for (const char* k : {"title", "content", "phone", "name", "id_number"})
+                j[k] = s.record.is_object() ? s.record.value(k, nlohmann::json(nullptr))
+                                            : nlohmann::json(nullptr);
+            if (!s.record.is_object()) j["error"] = "cannot be decrypted with this key";
+            list.push_back(j);
+        }
+        if (o.json) {
+            std::printf("%s\n", list.dump(2).c_str());
+            return 0;
+        }
+        for (const auto& j : list) {
+            auto text = [&](const char* k) {
+                return j[k].is_string() ? j[k].get<std::string>() : std::string("-");
+            };
+            std::printf("%s  %s  %s\n  phone %s  name %s  id %s\n  %s\n", text("receipt_no").c_str(),
+                        text("received_at").c_str(), text("title").c_str(), text("phone").c_str(),
+                        text("name").c_str(), text("id_number").c_str(),
+                        j.contains("error") ? "(cannot be decrypted with this key)"
+                                            : text("content").c_str());
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk-central: %s\n", e.what());
+        return 1;
+    }
+}
+
 std::string commandPath(const CLI::App& app) {
     std::string path = app.get_name();
     for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
@@ -263,6 +403,11 @@ int main(int argc, char** argv) {
         "--data-key", so->s.dataKeyPath,
         "AES-256 key for records at rest (created 0600 on first start; default TLS-DIR/data.key)");
     serve->add_flag("--demo-data", so->s.demoData, "serve the demo district (cases, catalog, roster)");
+    serve
+        ->add_option("--complaint-due-days", so->s.complaintDueWorkingDays,
+                     "a complaint's handling limit in working days (its due date)")
+        ->check(CLI::Range(1, 365))
+        ->capture_default_str();
     serve->add_option("--lookups-per-minute", so->s.lookupsPerMinute, "case lookups per terminal per minute")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
@@ -306,16 +451,64 @@ int main(int argc, char** argv) {
     stats->callback([to, &rc] { rc = runStats(*to); });
 
     auto co = std::make_shared<ComplaintsOptions>();
-    CLI::App* complaints =
-        app.add_subcommand("complaints", "the newest complaints, decrypted, for the office");
-    complaints->add_option("--db", co->db, "the server's database")->required();
+    CLI::App* complaints = app.add_subcommand(
+        "complaints", "the newest complaints, decrypted, for the office; `list` and `advance` handle them");
+    complaints->require_subcommand(0, 1);
+    complaints->add_option("--db", co->db, "the server's database");
     complaints->add_option("--tls-dir", co->tlsDir, "the server's TLS directory (holds data.key)");
     complaints->add_option("--data-key", co->dataKey, "the data key file, when not in the TLS directory");
     complaints->add_option("--limit", co->limit, "how many")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     complaints->add_flag("--json", co->json, "as JSON");
-    complaints->callback([co, &rc] { rc = runComplaints(*co); });
+
+    auto lo = std::make_shared<ComplaintListOptions>();
+    CLI::App* list = complaints->add_subcommand(
+        "list", "every complaint with its status (latest stage), creation time and due date");
+    list->add_option("--db", lo->db, "the server's database")->required();
+    list->add_option("--status", lo->status, "only complaints at this stage")
+        ->check(CLI::IsMember({"received", "assigned", "handling", "replied", "closed", "revisited"}));
+    list->add_option("--tls-dir", lo->tlsDir, "the server's TLS directory (holds data.key)");
+    list->add_option("--data-key", lo->dataKey,
+                     "the data key file (default TLS-DIR/data.key or DB-DIR/tls/data.key)");
+    list->add_flag("--json", lo->json,
+                   "as a JSON array of {tracking_no, category, department, status, created_at, due_date}");
+    list->callback([lo, &rc] { rc = runComplaintList(*lo); });
+
+    auto ao = std::make_shared<ComplaintAdvanceOptions>();
+    CLI::App* advance = complaints->add_subcommand(
+        "advance", "move a complaint to a later stage (forward only; revisited only after closed)");
+    advance->add_option("--db", ao->db, "the server's database")->required();
+    advance->add_option("--tracking", ao->tracking, "the complaint's tracking number")->required();
+    advance->add_option("--to", ao->to, "the new stage")
+        ->required()
+        ->check(CLI::IsMember({"assigned", "handling", "replied", "closed", "revisited"}));
+    advance->add_option("--unit", ao->unit, "the handling unit (default: the latest stage's unit)");
+    advance->add_option("--note", ao->note, "what was done; for replied the reply text the citizen reads");
+    advance->add_option("--tls-dir", ao->tlsDir, "the server's TLS directory (holds data.key)");
+    advance->add_option("--data-key", ao->dataKey,
+                        "the data key file (default TLS-DIR/data.key or DB-DIR/tls/data.key)");
+    advance->callback([ao, &rc] { rc = runComplaintAdvance(*ao); });
+
+    complaints->callback([co, list, advance, &rc] {
+        if (list->parsed() || advance->parsed()) return;
+        rc = runComplaints(*co);
+    });
+
+    auto go = std::make_shared<SuggestionListOptions>();
+    CLI::App* suggestions =
+        app.add_subcommand("suggestions", "区长信箱 suggestions, decrypted, for the office");
+    suggestions->require_subcommand(1);
+    CLI::App* slist = suggestions->add_subcommand("list", "the newest suggestions (title, text, contact)");
+    slist->add_option("--db", go->db, "the server's database")->required();
+    slist->add_option("--tls-dir", go->tlsDir, "the server's TLS directory (holds data.key)");
+    slist->add_option("--data-key", go->dataKey,
+                      "the data key file (default TLS-DIR/data.key or DB-DIR/tls/data.key)");
+    slist->add_option("--limit", go->limit, "how many")->check(CLI::PositiveNumber)->capture_default_str();
+    slist->add_flag(
+        "--json", go->json,
+        "as a JSON array of {receipt_no, terminal, received_at, title, content, phone, name, id_number}");
+    slist->callback([go, &rc] { rc = runSuggestionList(*go); });
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,8 @@
 // Records: what the terminals' outboxes upload — complaints one by one (POST /api/v1/complaints),
 // ratings in batches (POST /api/v1/ratings/batch) — stored idempotently by (terminal, id), and the
-// progress of a stored complaint (POST /api/v1/complaints/progress, a rate-limited lookup).
+// progress of a stored complaint (POST /api/v1/complaints/progress, a rate-limited lookup): its stages
+// (CentralDb complaint_stages, moved on by the office with `kiosk-central complaints advance`), due date
+// and reply. The verification code is hashed (slowly, server/VerifyCode.h) before the write's transaction.
 //
 // Sections: complaints | ratings | complaint progress | routes
 #include "common/SqliteDb.h"
@@ -15,6 +17,17 @@ namespace kiosk::central {
 namespace {
 
 // ---- complaints ----
+// Who took a complaint in: its department's name, else the hall's office.
+std::string departmentDisplayName(const RouteContext& ctx, const std::string& department) {
+    if (department.empty()) return kHallOffice;
+    auto d = ctx.documents.departmentNames.find(department);
+    return d != ctx.documents.departmentNames.end() ? d->second : department;
+}
+
+std::string complaintDueDate(const RouteContext& ctx, std::int64_t receivedMs) {
+    return dueDateAfter(receivedMs, ctx.settings.complaintDueWorkingDays);
+}
+
 // Thrown inside the store's transaction (which then rolls back) when another record holds the
 // complaint's tracking number: the terminal hears 409, never the database's UNIQUE error as a 500.
 struct TrackingNumberTaken {};
@@ -27,23 +40,32 @@ void storeComplaint(RouteContext& ctx, const Request& req, Response& res) {
     if (ctx.rejected(res, trackingNumberRejection(c["tracking_no"].get<std::string>(), ctx.terminalOf(req))))
         return;
     IncomingRecord rec{ctx.terminalOf(req), c["id"], "complaint", c["seq"].get<std::int64_t>(), c.dump()};
+    // The code is kept only as a salted slow hash (computed here, before the write's transaction).
+    nlohmann::json stored = c;
+    stored.erase("verify_code");
+    rec.storedPayload = stored.dump();
     std::int64_t now = wallClockMs();
+    NewComplaint row;
+    row.trackingNo = c["tracking_no"];
+    row.terminal = rec.terminal;
+    row.recordId = rec.id;
+    row.verifier = makeCodeVerifier(row.trackingNo, c["verify_code"].get<std::string>());
+    row.category = c["category"];
+    row.department = c.value("department", std::string());
+    row.receivedUnit = departmentDisplayName(ctx, row.department);
+    row.receivedMs = now;
+    row.dueDate = complaintDueDate(ctx, now);
     WriteOutcome o;
     try {
         o = ctx.db.storeRecord(rec, [&](common::SqliteDb& sdb) {
             common::SqliteStatement taken(sdb, "SELECT 1 FROM complaints WHERE tracking_no=?");
-            taken.bind(1, c["tracking_no"].get<std::string>());
+            taken.bind(1, row.trackingNo);
             if (taken.step()) throw TrackingNumberTaken{};
-            common::SqliteStatement st(
-                sdb, "INSERT INTO complaints(tracking_no, terminal, record_id, verify_hash, "
-                     "category, department, received_ms) VALUES(?,?,?,?,?,?,?)");
-            std::string tn = c["tracking_no"];
-            st.bind(1, tn).bind(2, rec.terminal).bind(3, rec.id);
-            st.bind(4, CentralDb::sha256Hex(tn + '\x1f' + c["verify_code"].get<std::string>()));
-            st.bind(5, c["category"].get<std::string>()).bind(6, c.value("department", std::string()));
-            st.bind(7, now).run();
-            return nlohmann::json{
-                {"id", rec.id}, {"tracking_no", tn}, {"status", "received"}, {"received_at", isoOfMs(now)}}
+            CentralDb::insertComplaint(sdb, row);
+            return nlohmann::json{{"id", rec.id},
+                                  {"tracking_no", row.trackingNo},
+                                  {"status", "received"},
+                                  {"received_at", isoOfMs(now)}}
                 .dump();
         });
     } catch (const TrackingNumberTaken&) {
@@ -113,32 +135,27 @@ void storeRatingsBatch(RouteContext& ctx, const Request& req, Response& res) {
 }
 
 // ---- complaint progress ----
-// Simulated back office: 受理 -> 转办 after 2 min -> 办理中 after 10 min.
-nlohmann::json complaintProgress(const nlohmann::json& row,
-                                 const std::map<std::string, std::string>& departmentNames) {
-    std::int64_t received = row.at("received_ms").get<std::int64_t>();
-    std::int64_t age = wallClockMs() - received;
-    std::string dept = row.at("department").get<std::string>();
-    auto d = departmentNames.find(dept);
-    std::string deptName =
-        d != departmentNames.end() ? d->second : (dept.empty() ? "区政务服务管理办公室" : dept);
+// The answer's shape (docs/API.md): the latest stage as status, the reply (replied's note) and the
+// timeline; a stage stored without a unit (complaints from before the stages) shows the complaint's unit.
+nlohmann::json complaintProgress(const RouteContext& ctx, const ComplaintState& c) {
+    const std::string unit = departmentDisplayName(ctx, c.department);
     nlohmann::json timeline = nlohmann::json::array();
-    timeline.push_back({{"at", isoOfMs(received)}, {"state", "received"}, {"text", "投诉已受理"}});
-    std::string status = "received";
-    if (age >= 2 * 60 * 1000) {
-        status = "transferred";
-        timeline.push_back({{"at", isoOfMs(received + 2 * 60 * 1000)},
-                            {"state", "transferred"},
-                            {"text", "已转办至" + deptName}});
+    nlohmann::json reply = nullptr;
+    for (const ComplaintStageEntry& s : c.timeline) {
+        timeline.push_back({{"state", s.stage},
+                            {"at", isoOfMs(s.atMs)},
+                            {"unit", s.unit.empty() ? unit : s.unit},
+                            {"note", s.note}});
+        if (s.stage == "replied") reply = s.note;
     }
-    if (age >= 10 * 60 * 1000) {
-        status = "handling";
-        timeline.push_back({{"at", isoOfMs(received + 10 * 60 * 1000)},
-                            {"state", "handling"},
-                            {"text", deptName + "正在办理"}});
-    }
-    return {{"tracking_no", row.at("tracking_no")}, {"status", status},     {"category", row.at("category")},
-            {"received_at", isoOfMs(received)},     {"timeline", timeline}, {"reply", nullptr}};
+    return {{"tracking_no", c.trackingNo},
+            {"status", c.status},
+            {"category", c.category},
+            {"department", c.department.empty() ? std::string() : unit},
+            {"received_at", isoOfMs(c.receivedMs)},
+            {"due_date", c.dueDate.empty() ? complaintDueDate(ctx, c.receivedMs) : c.dueDate},
+            {"reply", reply},
+            {"timeline", timeline}};
 }
 
 void answerComplaintProgress(RouteContext& ctx, const Request& req, Response& res) {
@@ -151,7 +168,7 @@ void answerComplaintProgress(RouteContext& ctx, const Request& req, Response& re
         sendError(res, 404, "complaint_not_found", "no complaint with this tracking number and code");
         return;
     }
-    nlohmann::json out = complaintProgress(*row, ctx.documents.departmentNames);
+    nlohmann::json out = complaintProgress(ctx, *row);
     out["server_time"] = isoTimestampChina();
     sendJson(res, 200, out);
 }

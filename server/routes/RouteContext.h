@@ -37,6 +37,9 @@ std::int64_t wallClockMs();               // Unix milliseconds now
 std::string isoOfMs(std::int64_t unixMs); // ISO 8601 in China time (WorkCalendar.h)
 
 // ---- documents ----
+// The unit that takes a complaint in when it names no department (service-hall-rules.md).
+inline constexpr const char* kHallOffice = "区政务服务管理办公室";
+
 // The catalog and roster as served (body + ETag), and what the record routes need from the district.
 struct CatalogDocuments {
     std::string catalogBody, catalogEtag, rosterBody, rosterEtag;

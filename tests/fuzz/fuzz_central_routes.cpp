@@ -2,10 +2,12 @@
 // a request — "METHOD TARGET", header lines, a blank line, the body — plus one leading byte choosing who
 // asks (no certificate, a terminal, a counter pad). The request goes through what the transport does
 // before a route (target parsing, admission, the route's body limit) and then the router with every
-// route of the server, on an in-memory database with the demo district. No input may crash, hang,
+// route of the server (suggestions and cases/by-number included), on an in-memory database with the
+// demo district and its seeded complaints. No input may crash, hang,
 // answer 5xx, or answer with a body that is not JSON.
 #include "server/ApiRouter.h"
 #include "server/CertAuthority.h"
+#include "server/DemoComplaints.h"
 #include "server/DemoDistrict.h"
 #include "server/RequestValidation.h"
 #include "server/routes/Routes.h"
@@ -47,10 +49,13 @@ struct Server {
         context->district = loadDemoDistrict();
         context->cases.loadDemo(context->district);
         context->documents = buildCatalogDocuments(context->district);
+        // The seeded complaints, so progress lookups can also hit a stored complaint and its timeline.
+        seedDemoComplaints(context->db, context->district, settings.complaintDueWorkingDays, 1795797671738LL);
         addCaseRoutes(router, *context);
         addTerminalRoutes(router, *context);
         addCatalogRoutes(router, *context);
         addRecordRoutes(router, *context);
+        addSuggestionRoutes(router, *context);
         addEventRoutes(router, *context);
     }
 };

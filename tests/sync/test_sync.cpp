@@ -505,3 +505,51 @@ TEST_CASE("catalog and roster use ETags; counter pads receive rating requests by
     REQUIRE(requests.size() == 1);
     CHECK(requests[0]["case_no"] == "QH-SCJG-800026");
 }
+
+TEST_CASE("a 区长信箱 suggestion gets a receipt number on append and reaches the server exactly once") {
+    SyncFixture f;
+    StoreWriter w(f.store(), f.terminalId);
+    nlohmann::json suggestion = {{"title", "建议增加周末办理窗口"},
+                                 {"content", "上班族工作日很难请假，希望周六全天开放综合窗口。"},
+                                 {"phone", "13800138000"},
+                                 {"name", nullptr},
+                                 {"id_number", nullptr}};
+    AppendOutcome o = w.appendAndWait("suggestion", suggestion);
+    REQUIRE(o.committed);
+    CHECK(o.result.trackingNo == f.terminalId + "-" +
+                                     std::string(6 - std::to_string(o.result.seq).size(), '0') +
+                                     std::to_string(o.result.seq));
+    CHECK(o.result.verifyCode.empty()); // a suggestion is not followed with a code
+
+    // The answer is lost once after the server committed: the retry is recognised, not stored twice.
+    f.proxy->setMode(ProxyMode::ResetAfterResponse);
+    f.proxy->armResets(1);
+    SyncEngine engine(f.sync(), nullptr);
+    REQUIRE(engine.runUntilEmpty(10s));
+    CHECK(f.proxy->resets() == 1);
+    nlohmann::json st = f.stats();
+    CHECK(st["suggestions"]["total"] == 1);
+    CHECK(st["duplicates_refused"] == 1);
+
+    std::string error;
+    auto key = kiosk::central::DataCipher::openOrCreate(f.dir / "tls/data.key", &error);
+    REQUIRE(key);
+    kiosk::central::CentralDb db(f.dir / "central.db", key);
+    auto list = db.suggestions(10);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].receiptNo == o.result.trackingNo);
+    CHECK(list[0].terminal == f.terminalId);
+    CHECK(list[0].record.at("title") == "建议增加周末办理窗口");
+    CHECK(list[0].record.at("receipt_no") == o.result.trackingNo);
+
+    // A suggestion the server refuses (text too short) is kept as rejected, never retried for ever.
+    AppendOutcome bad = w.appendAndWait("suggestion", {{"title", "短"}, {"content", "太短"}});
+    REQUIRE(bad.committed);
+    REQUIRE(engine.runUntilEmpty(10s));
+    OfflineStore s(f.store(), f.terminalId);
+    auto rejected = s.records("rejected", 10);
+    REQUIRE(rejected.size() == 1);
+    CHECK(rejected[0].kind == "suggestion");
+    CHECK(rejected[0].lastError.find("bad_content") != std::string::npos);
+    CHECK(f.stats()["suggestions"]["total"] == 1);
+}
