@@ -19,7 +19,7 @@ std::unique_ptr<Flow> complaintTrackNotice(FlowServices&) {
     return std::make_unique<NoticeFlow>("complaint_track.title", "complaint_track.not_available");
 }
 std::unique_ptr<Flow> serviceGuide(FlowServices& s) {
-    return std::make_unique<ServiceGuideFlow>(s.serviceItems);
+    return std::make_unique<ServiceGuideFlow>(s.serviceItems, s.slips, s.strings, s.terminalId);
 }
 
 const FlowEntry hallFlows[] = {

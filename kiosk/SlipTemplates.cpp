@@ -119,7 +119,8 @@ Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     for (const MaterialItem& m : d.items) {
         ++n;
         const std::string mark = label(ctx, m.required ? "material_required" : "material_optional");
-        r.text(std::to_string(n) + ". " + m.name + " " + fill(label(ctx, "material_mark"), mark));
+        // The mark's own spacing comes with it: "（必需）" needs none, " (required)" one.
+        r.text(std::to_string(n) + ". " + m.name + fill(label(ctx, "material_mark"), mark));
         if (!m.requirement.empty()) r.text("   " + m.requirement);
     }
     r.separator();

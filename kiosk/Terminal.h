@@ -47,6 +47,8 @@ public:
     // The catalog's service items (办事指南), as the sync engine last delivered them.
     const std::vector<ServiceItem>& serviceItems() const { return serviceItems_; }
     void setServiceItems(std::vector<ServiceItem> items);
+    // The items' pinyin initials (built on the pinyin thread); ignored for names that changed since.
+    void setServiceInitials(const ServiceInitialsReady& ready);
     TextEntry& textEntry() { return textEntry_; }
     const TextEntry& textEntry() const { return textEntry_; }
     Navigator& navigator() { return navigator_; }

@@ -129,7 +129,7 @@ TEST_CASE("case status and materials slips, English table, 58 mm paper") {
     CHECK(me.clean());
     const std::string mb = asText(me.bytes);
     CHECK(mb.find("(required)") != std::string::npos);
-    CHECK(mb.find("(if applicable)") != std::string::npos);
+    CHECK(mb.find("(optional)") != std::string::npos);
     CHECK(en.missing.empty());
     SlipRenderOptions ro;
     ro.paperWidthMm = 58;
