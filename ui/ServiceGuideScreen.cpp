@@ -7,6 +7,8 @@
 #include "ui/OnScreenKeyboard.h"
 #include "ui/Screens.h"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
 namespace {
@@ -23,14 +25,23 @@ bool fitButton(Ui& ui, const std::string& label, ButtonKind kind) {
     return button(ui, label, ImVec2(std::max(ui.em * 6, w + ui.em * 1.2f), ui.em * 2), kind);
 }
 
-// A scrolling list `height` tall of rows; `row(i)` draws row i (returns nothing: it posts its tap).
+// A scrolling list `height` tall of rows; `row(i, w)` draws row i `w` wide (it posts its tap). A wide
+// screen lays the rows out in columns of at least 14 em, so landscape is not a few rows and air.
 template <class Row>
 void scrollingList(Ui& ui, const char* id, std::size_t count, float width, float height, Row row) {
+    const float em = ui.em;
+    const float inner = width - em * 0.4f; // room for the scroll bar
+    const std::size_t cols = std::clamp<std::size_t>(static_cast<std::size_t>(inner / (em * 14)), 1, 3);
+    const float gap = em * 0.4f;
+    const float cellW = (inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     ImGui::BeginChild(id, ImVec2(width, height), false);
     dragToScroll();
     for (std::size_t i = 0; i < count; ++i) {
-        row(i, width - ui.em * 0.4f);
-        ImGui::Dummy(ImVec2(0, ui.em * 0.15f));
+        if (i % cols != 0) ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        row(i, cellW);
+        ImGui::EndGroup();
+        if (i % cols == cols - 1 || i + 1 == count) ImGui::Dummy(ImVec2(0, em * 0.15f));
     }
     ImGui::EndChild();
 }
@@ -149,31 +160,41 @@ void drawItem(Ui& ui, ServiceGuideFlow& flow, const ServiceItem& item, float wid
     // Where to go first: it is what a citizen standing in the hall needs most.
     text(ui, keepTogether(ui.t("guide.window")) + "  " + guideWindowsText(item, ui.strings), FontSize::Large,
          ui.theme.text, Align::Left, w);
-    section(ui, ui.t("guide.content"), w);
-    text(ui, item.content.empty() ? notGiven : item.content, FontSize::Body, ui.theme.text, Align::Left, w);
-    section(ui, ui.t("guide.process"), w);
-    if (item.process.empty()) text(ui, notGiven, FontSize::Body, ui.theme.text, Align::Left, w);
+    // A wide screen reads in two columns (what it is and how; what to bring, how long, what it costs),
+    // so the whole page is in view at 1920x1080; a narrow one in one column, scrolled.
+    const bool twoColumns = w >= em * 30;
+    const float colGap = em * 1.2f;
+    const float cw = twoColumns ? (w - colGap) * 0.5f : w;
+    ImGui::BeginGroup();
+    section(ui, ui.t("guide.content"), cw);
+    text(ui, item.content.empty() ? notGiven : item.content, FontSize::Body, ui.theme.text, Align::Left, cw);
+    section(ui, ui.t("guide.process"), cw);
+    if (item.process.empty()) text(ui, notGiven, FontSize::Body, ui.theme.text, Align::Left, cw);
     for (std::size_t i = 0; i < item.process.size(); ++i)
         text(ui, std::to_string(i + 1) + ". " + item.process[i], FontSize::Body, ui.theme.text, Align::Left,
-             w);
-    section(ui, ui.t("guide.materials"), w);
-    if (item.materials.empty()) text(ui, notGiven, FontSize::Body, ui.theme.text, Align::Left, w);
+             cw);
+    section(ui, ui.t("guide.basis"), cw);
+    text(ui, item.basis.empty() ? notGiven : item.basis, FontSize::Body, ui.theme.text, Align::Left, cw);
+    ImGui::EndGroup();
+    if (twoColumns) ImGui::SameLine(0, colGap);
+    ImGui::BeginGroup();
+    section(ui, ui.t("guide.materials"), cw);
+    if (item.materials.empty()) text(ui, notGiven, FontSize::Body, ui.theme.text, Align::Left, cw);
     bool anyOptional = false;
     for (std::size_t i = 0; i < item.materials.size(); ++i) {
         const ServiceMaterial& m = item.materials[i];
         anyOptional = anyOptional || !m.required;
         const std::string mark = ui.t(m.required ? "guide.material_required" : "guide.material_optional");
         text(ui, std::to_string(i + 1) + ". " + m.name + ui.f("slip.material_mark", {mark}), FontSize::Body,
-             m.required ? ui.theme.text : ui.theme.textMuted, Align::Left, w);
+             m.required ? ui.theme.text : ui.theme.textMuted, Align::Left, cw);
     }
     if (anyOptional)
-        text(ui, ui.t("guide.materials_legend"), FontSize::Body, ui.theme.textMuted, Align::Left, w);
-    section(ui, ui.t("guide.time_limit"), w);
-    text(ui, guideTimeLimitText(item, ui.strings), FontSize::Body, ui.theme.text, Align::Left, w);
-    section(ui, ui.t("guide.fee"), w);
-    text(ui, guideFeeText(item, ui.strings), FontSize::Body, ui.theme.text, Align::Left, w);
-    section(ui, ui.t("guide.basis"), w);
-    text(ui, item.basis.empty() ? notGiven : item.basis, FontSize::Body, ui.theme.text, Align::Left, w);
+        text(ui, ui.t("guide.materials_legend"), FontSize::Body, ui.theme.textMuted, Align::Left, cw);
+    section(ui, ui.t("guide.time_limit"), cw);
+    text(ui, guideTimeLimitText(item, ui.strings), FontSize::Body, ui.theme.text, Align::Left, cw);
+    section(ui, ui.t("guide.fee"), cw);
+    text(ui, guideFeeText(item, ui.strings), FontSize::Body, ui.theme.text, Align::Left, cw);
+    ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, em));
     ImGui::EndChild();
 }
