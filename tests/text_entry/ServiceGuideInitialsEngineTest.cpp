@@ -71,6 +71,7 @@ TEST_CASE("the real dictionary's initials: every reading of a heteronym counts")
     REQUIRE(engine.open(error));
     const InitialsTable table =
         initialsTableFrom([&engine](std::string_view l) { return engine.charactersFor(l); });
+    MESSAGE("characters in the initials table: " << table.size());
     CHECK(table.size() > 5000);                // the dictionary's single characters
     const auto xz = initialsOf("行政", table); // xing and hang
     CHECK(initialsMatch(xz, "xz"));
