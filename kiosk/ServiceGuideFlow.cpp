@@ -6,6 +6,8 @@
 #include "kiosk/HallTime.h"
 #include "kiosk/SlipTemplates.h"
 
+#include <algorithm>
+
 namespace kiosk {
 
 namespace {
@@ -51,6 +53,19 @@ ServiceGuideFlow::ServiceGuideFlow(const std::vector<ServiceItem>& items, SlipTr
                                    const StringTable& strings, std::string terminalId)
     : items_(items), slips_(slips), strings_(strings), terminalId_(std::move(terminalId)),
       search_(searchSpec()) {}
+
+std::vector<std::size_t> ServiceGuideFlow::matchesComposing(std::string_view letters) const {
+    const bool onlyLetters = !letters.empty() && std::all_of(letters.begin(), letters.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+    if (onlyLetters) {
+        std::string query = search_.text();
+        query += ' ';
+        query += letters;
+        return searchServiceItems(items_, query);
+    }
+    return {};
+}
 
 void ServiceGuideFlow::openDepartment(std::size_t index) {
     if (index >= departments().size()) return;

@@ -6,6 +6,7 @@
 // Sections: the view | what the item page and the slip both say | the flow
 //
 //   [x] top: the search field (搜索) and the departments; a search typed shows the matching items
+//   [x] initials found while still composing on the 拼音 layout (the letters are not in the field yet)
 //   [x] a department's items; an item's page; back at each level to where the citizen came from
 //   [x] an item's page: content, numbered steps, legal basis, materials (必需 / 可选), promised and
 //       legal time limit, fee or 不收费, the windows to go to
@@ -57,6 +58,10 @@ public:
     std::vector<ServiceDepartment> departments() const { return serviceDepartments(items_); }
     // The items the search finds (all when it is empty).
     std::vector<std::size_t> matches() const { return searchServiceItems(items_, search_.text()); }
+    // While the pinyin keyboard composes `letters` not yet turned into characters: the items they
+    // find as initials with what the field holds ("gtgsh" typed on the 拼音 layout). Empty when they
+    // find nothing (full pinyin being spelt out is no filter): the screen then lists matches().
+    std::vector<std::size_t> matchesComposing(std::string_view letters) const;
     // Whether the top shows search results (something typed) rather than the departments.
     bool searching() const { return !search_.empty(); }
     // False without a printer: the item page then has no print button.

@@ -51,8 +51,12 @@ void drawTop(Ui& ui, ServiceGuideFlow& flow, TextEntry& entry, float width) {
     const float em = ui.em;
     textField(ui, entry, flow.search(), width);
     const float keyboard = keyboardHeight(ui, entry);
-    const bool searching = flow.searching();
-    const std::vector<std::size_t> found = searching ? flow.matches() : std::vector<std::size_t>{};
+    // Letters still composing on the 拼音 layout may be initials ("gtgsh"): searched as they are typed.
+    const std::string& composing =
+        entry.focusedField() == &flow.search() ? entry.view().composing : std::string();
+    std::vector<std::size_t> found = flow.matchesComposing(composing);
+    const bool searching = flow.searching() || !found.empty();
+    if (searching && found.empty()) found = flow.matches();
     const std::vector<ServiceDepartment> departments = flow.departments();
     // With the keyboard up the room is short: the words stay, one size smaller, and go when even
     // one line does not fit above the keyboard (an 800x480 pad).

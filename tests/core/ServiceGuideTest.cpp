@@ -208,6 +208,16 @@ TEST_CASE("the guide flow: searching by words or initials; an item opened from t
     guide.back();
     CHECK(guide.view().page == GuidePage::Top); // back to the results, the search kept
     CHECK(guide.search().text() == "gtgsh");
+    // On the 拼音 layout the letters are still composing, not in the field: initials find them all the same,
+    // and letters that are no initials (full pinyin being spelt) filter nothing.
+    h.terminal.textEntry().clear();
+    CHECK(guide.matchesComposing("gtgsh") == std::vector<std::size_t>{0});
+    CHECK(guide.matchesComposing("getigongshang").empty());
+    CHECK(guide.matchesComposing("").empty());
+    CHECK(guide.matchesComposing("个体").empty()); // picked characters: the field's search does it
+    h.terminal.textEntry().insertText("个体");
+    CHECK(guide.matchesComposing("gsh") == std::vector<std::size_t>{0}); // the field's words and the initials
+    CHECK(guide.matchesComposing("zdsh").empty());
     h.terminal.textEntry().clear();
     h.terminal.textEntry().insertText("低保");
     CHECK(guide.matches() == std::vector<std::size_t>{1});
