@@ -33,7 +33,41 @@ ServiceInitialsReady waitForInitials(EventQueue& events) {
     return {};
 }
 
+// Knows only 个 (g) and 体 (t); no candidates.
+struct FakeEngine : PinyinEngine {
+    bool open(std::string&) override { return true; }
+    PinyinSearch search(std::string_view, std::size_t) override { return {}; }
+    std::u32string charactersFor(std::string_view s) override {
+        return s == "g" ? U"个" : s == "t" ? U"体" : U"";
+    }
+};
+
 } // namespace
+
+TEST_CASE("the pinyin service's initials: the names' order kept, nothing without an engine") {
+    {
+        EventQueue events;
+        PinyinService service(events, [] { return std::make_unique<FakeEngine>(); });
+        service.indexInitials({"个体", "体个户"});
+        const ServiceInitialsReady r = waitForInitials(events);
+        CHECK(r.names == std::vector<std::string>{"个体", "体个户"});
+        REQUIRE(r.initials.size() == 2);
+        CHECK(initialsMatch(r.initials[0], "gt"));
+        CHECK(initialsMatch(r.initials[1], "tg"));
+        CHECK(r.initials[1].size() == 3); // 户 is unknown to this engine: it stays, matching nothing
+        CHECK_FALSE(initialsMatch(r.initials[1], "tgh"));
+    }
+    {
+        EventQueue events;
+        PinyinService service(events, [] { return std::unique_ptr<PinyinEngine>(); });
+        service.indexInitials({"个体", "户"});
+        const ServiceInitialsReady r = waitForInitials(events);
+        CHECK(r.names.size() == 2);
+        REQUIRE(r.initials.size() == 2); // one (empty) per name: words still search, initials find nothing
+        CHECK(r.initials[0].empty());
+        CHECK(r.initials[1].empty());
+    }
+}
 
 TEST_CASE("the pinyin service builds the guide's initials off the caller's thread: gtgsh finds the item") {
     std::vector<ServiceItem> items = serviceItemsFromCatalog(demoCatalog());
