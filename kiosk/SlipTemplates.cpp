@@ -22,12 +22,6 @@ std::string label(const SlipContext& ctx, std::string_view key) {
     return ctx.text ? ctx.text(full) : full;
 }
 
-std::string fill(std::string pattern, const std::string& arg) {
-    const auto at = pattern.find("{0}");
-    if (at != std::string::npos) pattern.replace(at, 3, arg);
-    return pattern;
-}
-
 // Not localtime: the machine's TZ is not the hall's (issue 8.6).
 std::string formatTime(const SlipContext& ctx) {
     if (ctx.formatTime) return ctx.formatTime(ctx.printedAt);
@@ -119,8 +113,9 @@ Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     for (const MaterialItem& m : d.items) {
         ++n;
         const std::string mark = label(ctx, m.required ? "material_required" : "material_optional");
-        // The mark's own spacing comes with it: "（必需）" needs none, " (required)" one.
-        r.text(std::to_string(n) + ". " + m.name + fill(label(ctx, "material_mark"), mark));
+        // A row, the mark on the right like a checklist's box: the printer wraps by columns, so a mark
+        // written after a long name could be split at its bracket; a row falls back to two lines whole.
+        r.row(std::to_string(n) + ". " + m.name, mark);
         if (!m.requirement.empty()) r.text("   " + m.requirement);
     }
     r.separator();
@@ -164,7 +159,6 @@ const std::vector<std::string_view>& slipTextKeys() {
                                                        "materials_title",
                                                        "material_required",
                                                        "material_optional",
-                                                       "material_mark",
                                                        "time_limit",
                                                        "fee",
                                                        "location",

@@ -189,7 +189,7 @@ void drawItem(Ui& ui, ServiceGuideFlow& flow, const ServiceItem& item, float wid
         const ServiceMaterial& m = item.materials[i];
         anyOptional = anyOptional || !m.required;
         const std::string mark = ui.t(m.required ? "guide.material_required" : "guide.material_optional");
-        text(ui, std::to_string(i + 1) + ". " + m.name + ui.f("slip.material_mark", {mark}), FontSize::Body,
+        text(ui, std::to_string(i + 1) + ". " + m.name + ui.f("guide.material_mark", {mark}), FontSize::Body,
              m.required ? ui.theme.text : ui.theme.textMuted, Align::Left, cw);
     }
     if (anyOptional)

@@ -241,9 +241,9 @@ TEST_CASE("printing the materials list: what it says, one at a time, nothing wit
     const std::string slip = receiptText(h.printer.jobs[0]);
     CHECK(slip.find("办事材料清单") != std::string::npos);
     CHECK(slip.find("个体工商户设立登记") != std::string::npos);
-    CHECK(slip.find("1. 身份证件（必需）") != std::string::npos);
-    CHECK(slip.find("2. 委托书（可选）") != std::string::npos);
-    CHECK(slip.find("4. 申请书（必需）") != std::string::npos);
+    CHECK(slip.find("1. 身份证件=必需") != std::string::npos);
+    CHECK(slip.find("2. 委托书=可选") != std::string::npos);
+    CHECK(slip.find("4. 申请书=必需") != std::string::npos);
     CHECK(slip.find("办理时限=1 个工作日（法定时限 3 个工作日）") != std::string::npos);
     CHECK(slip.find("收费标准=不收费") != std::string::npos);
     CHECK(slip.find("办理窗口=1号窗口 综合受理") != std::string::npos);
