@@ -140,10 +140,18 @@ struct PinyinEngineStatus {
     std::string detail; // technician detail: the dictionary path and what failed
 };
 
+// The pinyin initials of the guide's item names (kiosk/ServiceGuideInitials), built on the pinyin
+// thread: `initials[i]` belongs to `names[i]`. Empty initials when the engine is unavailable.
+struct ServiceInitialsReady {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::uint32_t>> initials;
+};
+
 using AppEvent =
     std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
                  SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted, RosterChanged,
                  RatingRequested, StoreProblemReported, RecordRejected, PinyinCandidatesReady,
-                 PinyinEngineStatus, ComplaintProgressFinished, RecordCommitted>;
+                 PinyinEngineStatus, ComplaintProgressFinished, RecordCommitted,
+                 ServiceInitialsReady>;
 
 } // namespace kiosk

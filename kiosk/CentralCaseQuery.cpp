@@ -1,5 +1,6 @@
 #include "kiosk/CentralCaseQuery.h"
 
+#include "common/WireProtocol.h"
 #include "kiosk/SecureWipe.h"
 #include "text/IdNumber.h"
 
@@ -49,7 +50,7 @@ void CentralCaseQuery::queryCases(std::uint64_t requestId, const std::string& id
     auto body = std::make_shared<WipedBody>();
     body->text = nlohmann::json{{"id_number", idNumber}}.dump();
     worker_.post([this, requestId, body] {
-        const offline::HttpResult r = client_->postJson("/api/v1/cases/query", body->text);
+        const offline::HttpResult r = client_->postJson(common::api::kCasesQuery, body->text);
         if (stopping_) return;
         CaseQueryFinished ev = caseQueryOutcome(requestId, r);
         // The outcome kind is the state (the detail of one failure varies: "after 3 ms"); only the
@@ -68,7 +69,7 @@ void CentralCaseQuery::queryCaseByNumber(std::uint64_t requestId, const std::str
     auto body = std::make_shared<WipedBody>();
     body->text = nlohmann::json{{"case_no", caseNo}, {"phone_last4", phoneLast4}}.dump();
     worker_.post([this, requestId, body] {
-        const offline::HttpResult r = client_->postJson("/api/v1/cases/by-number", body->text);
+        const offline::HttpResult r = client_->postJson(common::api::kCasesByNumber, body->text);
         if (stopping_) return;
         CaseQueryFinished ev = caseQueryOutcome(requestId, r);
         if (ev.outcome == QueryOutcome::Offline || ev.outcome == QueryOutcome::ServerError)

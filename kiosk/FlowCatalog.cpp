@@ -24,7 +24,7 @@ std::unique_ptr<Flow> mailbox(FlowServices& s) {
     return std::make_unique<SuggestionFlow>(s.session, s.outbox);
 }
 std::unique_ptr<Flow> serviceGuide(FlowServices& s) {
-    return std::make_unique<ServiceGuideFlow>(s.serviceItems);
+    return std::make_unique<ServiceGuideFlow>(s.serviceItems, s.slips, s.strings, s.terminalId);
 }
 
 const FlowEntry hallFlows[] = {

@@ -186,6 +186,10 @@ void KioskApp::note(const AppEvent& e) {
         pinyin_->setVocabulary("catalog", catalog->vocabulary);
         terminal_->setServiceItems(catalog->serviceItems); // before the guide hears of the change
         terminal_->setCatalogDirectory(catalog->directory);
+        std::vector<std::string> names;
+        for (const ServiceItem& item : terminal_->serviceItems())
+            names.push_back(item.name);
+        pinyin_->indexInitials(std::move(names)); // the guide's initials search, off this thread
     }
     // Not shown by the hall terminal; the counter pad's screen will count it (issue 13).
     if (const auto* roster = std::get_if<RosterChanged>(&e)) {
@@ -193,6 +197,8 @@ void KioskApp::note(const AppEvent& e) {
         pinyin_->setVocabulary("roster", vocabularyFromRoster(roster_));
         terminal_->setStaff(roster->staff);
     }
+    if (const auto* initials = std::get_if<ServiceInitialsReady>(&e))
+        terminal_->setServiceInitials(*initials);
     if (const auto* pinyin = std::get_if<PinyinEngineStatus>(&e); pinyin && !pinyin->available)
         log_.warning("keyboard", "pinyin input unavailable: " + pinyin->detail);
     if (const auto* store = std::get_if<StoreProblemReported>(&e))

@@ -44,6 +44,15 @@ void PinyinService::setVocabulary(const std::string& source, std::vector<std::st
     wake_.notify_one();
 }
 
+void PinyinService::indexInitials(std::vector<std::string> names) {
+    {
+        std::lock_guard lock(mutex_);
+        initialsNames_ = std::move(names);
+        indexing_ = true;
+    }
+    wake_.notify_one();
+}
+
 // ---- the service's thread ----
 void PinyinService::run() {
     std::unique_ptr<PinyinEngine> engine = factory_ ? factory_() : nullptr;
@@ -55,12 +64,16 @@ void PinyinService::run() {
     for (;;) {
         std::optional<Request> request;
         std::vector<std::pair<std::string, std::vector<std::string>>> updates;
+        std::optional<std::vector<std::string>> names;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || pending_ || !vocabularyUpdates_.empty(); });
+            wake_.wait(lock, [this] {
+                return stopping_ || pending_ || !vocabularyUpdates_.empty() || initialsNames_;
+            });
             if (stopping_) break;
             request.swap(pending_);
             updates.swap(vocabularyUpdates_);
+            names.swap(initialsNames_);
         }
         for (auto& [source, phrases] : updates) {
             std::vector<std::u32string> decoded;
@@ -81,6 +94,7 @@ void PinyinService::run() {
                         vocabulary_.push_back(p);
         }
         if (request) answer(engine.get(), *request);
+        if (names) indexInitials(engine.get(), std::move(*names));
     }
     engine.reset(); // closed on the thread that opened it
 }
@@ -99,6 +113,23 @@ void PinyinService::answer(PinyinEngine* engine, const Request& request) {
     events_.push(std::move(ready));
     // A newer request that came in meanwhile keeps requested_ ahead: busy() stays true for it.
     answered_ = request.seq;
+}
+
+void PinyinService::indexInitials(PinyinEngine* engine, std::vector<std::string> names) {
+    ServiceInitialsReady ready;
+    if (engine) {
+        if (!initialsTable_)
+            initialsTable_ =
+                initialsTableFrom([engine](std::string_view l) { return engine->charactersFor(l); });
+        for (const std::string& n : names)
+            ready.initials.push_back(initialsOf(n, *initialsTable_));
+    } else {
+        ready.initials.resize(names.size()); // no engine: no initials; Chinese search still works
+    }
+    ready.names = std::move(names);
+    events_.push(std::move(ready));
+    std::lock_guard lock(mutex_);
+    if (!initialsNames_) indexing_ = false; // newer names wait: still indexing
 }
 
 const std::u32string& PinyinService::charactersFor(PinyinEngine& engine, std::string_view syllable) {

@@ -13,12 +13,15 @@
 //   [x] one pending request, replaced by newer ones (answers carry the request's seq)
 //   [x] the hall's vocabulary (catalog + roster) ranked first; replaced whole when either changes
 //   [x] characters per syllable cached (bounded) for the vocabulary matching
+//   [x] the guide's pinyin initials (kiosk/ServiceGuideInitials): built here, off the UI thread, when
+//       the catalog's item names change; the newest names only; answered with ServiceInitialsReady
 //   [x] busy(): a request is not answered yet (the script runner waits for it, as for any event)
 //   [x] nothing it is asked is logged
 #pragma once
 
 #include "kiosk/EventQueue.h"
 #include "kiosk/PinyinEngine.h"
+#include "kiosk/ServiceGuideInitials.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -55,7 +58,9 @@ public:
     void lookUp(std::uint64_t seq, std::string letters) override;
     // Which vocabulary: "catalog" or "roster"; each replaces its own part.
     void setVocabulary(const std::string& source, std::vector<std::string> phrases);
-    bool busy() const { return answered_.load() != requested_.load(); }
+    // The pinyin initials of each name, answered with ServiceInitialsReady (a newer call replaces it).
+    void indexInitials(std::vector<std::string> names);
+    bool busy() const { return answered_.load() != requested_.load() || indexing_.load(); }
 
 private:
     struct Request {
@@ -64,6 +69,7 @@ private:
     };
     void run();
     void answer(PinyinEngine* engine, const Request& request);
+    void indexInitials(PinyinEngine* engine, std::vector<std::string> names);
     const std::u32string& charactersFor(PinyinEngine& engine, std::string_view syllable);
 
     EventQueue& events_;
@@ -72,13 +78,16 @@ private:
     std::condition_variable wake_;
     std::optional<Request> pending_;
     std::vector<std::pair<std::string, std::vector<std::string>>> vocabularyUpdates_;
+    std::optional<std::vector<std::string>> initialsNames_;
     bool stopping_ = false;
     std::atomic<std::uint64_t> requested_{0}, answered_{0};
+    std::atomic<bool> indexing_{false};
 
     // Owned by the service's thread only.
     std::vector<std::pair<std::string, std::vector<std::u32string>>> vocabularyParts_;
     std::vector<std::u32string> vocabulary_;
     std::vector<std::pair<std::string, std::u32string>> syllableCache_;
+    std::optional<InitialsTable> initialsTable_; // built once, on first use (23 engine searches)
 
     std::thread thread_; // last: starts after the members it uses exist
 };

@@ -22,12 +22,6 @@ std::string label(const SlipContext& ctx, std::string_view key) {
     return ctx.text ? ctx.text(full) : full;
 }
 
-std::string fill(std::string pattern, const std::string& arg) {
-    const auto at = pattern.find("{0}");
-    if (at != std::string::npos) pattern.replace(at, 3, arg);
-    return pattern;
-}
-
 // Not localtime: the machine's TZ is not the hall's (issue 8.6).
 std::string formatTime(const SlipContext& ctx) {
     if (ctx.formatTime) return ctx.formatTime(ctx.printedAt);
@@ -37,6 +31,13 @@ std::string formatTime(const SlipContext& ctx) {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;
+}
+
+// The pattern's {0} replaced by `arg`.
+std::string filled(std::string pattern, const std::string& arg) {
+    const auto at = pattern.find("{0}");
+    if (at != std::string::npos) pattern.replace(at, 3, arg);
+    return pattern;
 }
 
 void rowIf(Receipt& r, const SlipContext& ctx, std::string_view key, const std::string& value,
@@ -74,7 +75,7 @@ Receipt complaintReceiptSlip(const ComplaintReceiptData& d, const SlipContext& c
     rowIf(r, ctx, "received_at", d.receivedAt);
     if (d.handlingDays > 0)
         r.row(label(ctx, "handling_limit"),
-              fill(label(ctx, "handling_days"), std::to_string(d.handlingDays)));
+              filled(label(ctx, "handling_days"), std::to_string(d.handlingDays)));
     r.separator();
     r.qr(d.trackingUrl.empty() ? d.trackingNumber : d.trackingUrl, 6);
     r.text(label(ctx, "complaint_scan_hint"), TextStyle{Align::Center});
@@ -127,7 +128,9 @@ Receipt materialsListSlip(const MaterialsListData& d, const SlipContext& ctx) {
     for (const MaterialItem& m : d.items) {
         ++n;
         const std::string mark = label(ctx, m.required ? "material_required" : "material_optional");
-        r.text(std::to_string(n) + ". " + m.name + " " + fill(label(ctx, "material_mark"), mark));
+        // A row, the mark on the right like a checklist's box: the printer wraps by columns, so a mark
+        // written after a long name could be split at its bracket; a row falls back to two lines whole.
+        r.row(std::to_string(n) + ". " + m.name, mark);
         if (!m.requirement.empty()) r.text("   " + m.requirement);
     }
     r.separator();
@@ -174,7 +177,6 @@ const std::vector<std::string_view>& slipTextKeys() {
                                                        "materials_title",
                                                        "material_required",
                                                        "material_optional",
-                                                       "material_mark",
                                                        "time_limit",
                                                        "fee",
                                                        "location",

@@ -39,4 +39,16 @@ void Terminal::setStaff(std::vector<StaffMember> staff) {
     ++catalogChanges_;
 }
 
+void Terminal::setServiceInitials(const ServiceInitialsReady& ready) {
+    bool changed = false;
+    for (std::size_t i = 0; i < serviceItems_.size() && i < ready.names.size() && i < ready.initials.size();
+         ++i) {
+        if (serviceItems_[i].name != ready.names[i] || serviceItems_[i].nameInitials == ready.initials[i])
+            continue;
+        serviceItems_[i].nameInitials = ready.initials[i];
+        changed = true;
+    }
+    if (changed) ++catalogChanges_; // a search typed before the index came may find more now
+}
+
 } // namespace kiosk

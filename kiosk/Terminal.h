@@ -56,6 +56,8 @@ public:
     const HallDirectory& directory() const { return directory_; }
     void setCatalogDirectory(const HallDirectory& fromCatalog); // keeps the staff
     void setStaff(std::vector<StaffMember> staff);
+    // The items' pinyin initials (built on the pinyin thread); ignored for names that changed since.
+    void setServiceInitials(const ServiceInitialsReady& ready);
     TextEntry& textEntry() { return textEntry_; }
     const TextEntry& textEntry() const { return textEntry_; }
     Navigator& navigator() { return navigator_; }

@@ -202,6 +202,37 @@ bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size
     return tapped;
 }
 
+bool listRow(Ui& ui, std::string_view title, std::string_view detail, float width) {
+    ui.fonts.require(title);
+    ui.fonts.require(detail);
+    const float em = ui.em;
+    ImFont* big = ui.fonts.font(FontSize::Large);
+    ImFont* small = ui.fonts.font(FontSize::Body);
+    const float wrap = width - em * 1.2f;
+    const WrappedText head = wrapText(ui.fonts, big, title, wrap);
+    const WrappedText sub = detail.empty() ? WrappedText{} : wrapText(ui.fonts, small, detail, wrap);
+    const float gap = detail.empty() ? 0.f : em * 0.15f;
+    const ImVec2 size(width, std::max(em * 1.8f, head.height + gap + sub.height + em * 0.6f));
+    ImGui::PushID(title.data(), title.data() + title.size());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton("##row", size);
+    const bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, max, held ? ui.theme.secondaryPressed : ui.theme.secondary, em * 0.3f);
+    dl->AddRect(pos, max, ui.theme.primary, em * 0.3f, 0, std::max(1.f, em * 0.06f));
+    const float top = pos.y + (size.y - head.height - gap - sub.height) * 0.5f;
+    drawWrapped(dl, big, head, ImVec2(pos.x + em * 0.6f, top), wrap, Align::Left, ui.theme.primary);
+    const ImVec2 subPos(pos.x + em * 0.6f, top + head.height + gap);
+    drawWrapped(dl, small, sub, subPos, wrap, Align::Left, ui.theme.textMuted);
+    registerItem(ui, title, pos, max, true, head.width > wrap + 1.f);
+    if (!sub.lines.empty())
+        registerItem(ui, detail, subPos, ImVec2(subPos.x + sub.width, subPos.y + sub.height), false);
+    if (tapped) ui.registry.noteTap();
+    return tapped;
+}
+
 void badge(Ui& ui, std::string_view words, ImU32 color) {
     ui.fonts.require(words);
     ImFont* font = ui.fonts.font(FontSize::Body);

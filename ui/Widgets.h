@@ -6,7 +6,7 @@
 // (characters beyond the BMP swapped for their stand-ins, FontSet.h) and registers the text itself.
 // A new widget that draws text must do the same, or rare characters show '?'.
 //
-//   [x] text (wrapped, aligned), large buttons with press feedback, home tiles, status badges
+//   [x] text (wrapped, aligned), large buttons with press feedback, home tiles, list rows, status badges
 //   [x] touch: no hover styling at all (a finger has no hover); press shows while held
 //   [x] drag-to-scroll for lists (ImGui 1.86 has none for touch)
 //   [x] every character the font has, also beyond the BMP (𫖮 𬌗), in every widget
@@ -69,6 +69,10 @@ bool keyButton(Ui& ui, std::string_view label, std::string_view key, ImVec2 size
 
 // A home-screen tile: title and a line under it. Tapping anywhere on it counts; its label is the title.
 bool tile(Ui& ui, std::string_view title, std::string_view subtitle, ImVec2 size);
+
+// A row of a list, `width` wide, as tall as its words need: the title wraps (a long service name is
+// never clipped), an optional detail line under it. Its label for scripts is the title.
+bool listRow(Ui& ui, std::string_view title, std::string_view detail, float width);
 
 // A small rounded badge with words (state is never colour alone).
 void badge(Ui& ui, std::string_view words, ImU32 color);

@@ -1,7 +1,7 @@
 // ui/ScreenCatalog: every flow of every kind of terminal can be drawn, by a screen made for its
 // class, and the hall's home shows one tile per flow, in the kiosk catalog's order, with strings.
 #include "ui/ScreenCatalog.h"
-#include "kiosk/ServiceGuideFlow.h"
+#include "kiosk/SuggestionFlow.h"
 #include "tests/core/HallTerminal.h"
 
 #include <doctest/doctest.h>
@@ -23,12 +23,12 @@ TEST_CASE("every flow has a screen that takes its class") {
             CHECK(screen->fits(*flow));
         }
     }
-    // A screen bound to the wrong class is caught: the case query's screen does not take the guide.
+    // A screen bound to the wrong class is caught: the case query's screen does not take the mailbox.
     const ui::FlowScreen* cases = ui::screenFor("case_query");
     REQUIRE(cases != nullptr);
-    const std::vector<ServiceItem> items;
-    ServiceGuideFlow guide(items);
-    CHECK_FALSE(cases->fits(guide));
+    testing::HallTerminal parts;
+    SuggestionFlow mailbox(parts.terminal.session(), parts.outbox);
+    CHECK_FALSE(cases->fits(mailbox));
 }
 
 TEST_CASE("every kind of terminal that has flows has a home screen") {
