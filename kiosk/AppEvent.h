@@ -151,7 +151,6 @@ using AppEvent =
     std::variant<CardPresented, CardRemoved, ReaderStatusChanged, CaseQueryFinished, PrintFinished,
                  SlipRendered, SyncStatusChanged, CatalogChanged, CardReading, CardReadAborted, RosterChanged,
                  RatingRequested, StoreProblemReported, RecordRejected, PinyinCandidatesReady,
-                 PinyinEngineStatus, ComplaintProgressFinished, RecordCommitted,
-                 ServiceInitialsReady>;
+                 PinyinEngineStatus, ComplaintProgressFinished, RecordCommitted, ServiceInitialsReady>;
 
 } // namespace kiosk

@@ -303,18 +303,18 @@ void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
 
     switch (view.phase) {
     case CaseQueryPhase::WaitingForCard: {
-        // No card at hand: a case number and the phone's last four digits find one case.
+        // No card at hand: a case number and the phone's last four digits find one case. Above the
+        // card's picture, which shrinks to the room left, so the button is on every screen size.
         const float bh = em * 2.2f;
-        drawWaiting(ui, ctx.terminal.reader());
-        ImGui::Dummy(ImVec2(0, em * 0.6f));
         const std::string& label = ui.t("cases.by_number");
         ImGui::PushFont(ui.fonts.font(FontSize::Large));
         const float labelW = ImGui::CalcTextSize(label.c_str()).x;
         ImGui::PopFont();
         const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, std::max(em * 12, labelW + em * 2)), bh);
-        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - size.x) * 0.5f);
+        ImGui::SetCursorPosX(ImGui::GetWindowWidth() - size.x - em);
         if (button(ui, label, size, ButtonKind::Secondary))
             ui.later.post([&flow, now = ctx.now] { flow.chooseByNumber(now); });
+        drawWaiting(ui, ctx.terminal.reader());
         break;
     }
     case CaseQueryPhase::ByNumber:
