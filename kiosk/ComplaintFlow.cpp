@@ -10,14 +10,16 @@
 namespace kiosk {
 
 // ---- checks ----
-std::string complaintDescriptionProblem(std::string_view text) {
-    std::size_t pos = 0, chars = 0, visible = 0;
+std::size_t visibleCharCount(std::string_view text) {
+    std::size_t pos = 0, visible = 0;
     char32_t cp = 0;
-    while (pos < text.size() && text::nextCodePoint(text, pos, cp)) {
-        ++chars;
-        // Spaces of any width (ASCII, the ideographic 　) do not make a description.
+    while (pos < text.size() && text::nextCodePoint(text, pos, cp))
         if (cp != U' ' && cp != U'\u3000' && cp != U'\t' && cp != U'\n') ++visible;
-    }
+    return visible;
+}
+
+std::string complaintDescriptionProblem(std::string_view text) {
+    const std::size_t chars = text::countCodePoints(text), visible = visibleCharCount(text);
     if (visible == 0) return chars == 0 ? "complaint.description_empty" : "complaint.description_blank";
     if (visible < 10) return "complaint.description_short";
     if (chars > 500) return "complaint.description_long";
@@ -44,7 +46,9 @@ TextFieldSpec descriptionSpec() {
     return s;
 }
 
-TextFieldSpec phoneSpec() {
+} // namespace
+
+TextFieldSpec contactPhoneSpec() {
     TextFieldSpec s;
     s.labelKey = "complaint.phone";
     s.hintKey = "complaint.phone_hint";
@@ -55,6 +59,7 @@ TextFieldSpec phoneSpec() {
     return s;
 }
 
+namespace {
 nlohmann::json orNull(const std::string& s) {
     return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
@@ -66,7 +71,7 @@ ComplaintFlow::ComplaintFlow(CitizenSession& session, const HallDirectory& direc
                              ComplaintSettings settings)
     : session_(session), directory_(directory), outbox_(outbox), cases_(cases), slips_(slips),
       strings_(strings), settings_(std::move(settings)), description_(descriptionSpec()),
-      phone_(phoneSpec()) {}
+      phone_(contactPhoneSpec()) {}
 
 std::vector<std::size_t> ComplaintFlow::staffChoices() const {
     std::vector<std::size_t> out;

@@ -3,22 +3,13 @@
 // Sections: fields | steps | events | wipe
 #include "kiosk/SuggestionFlow.h"
 
-#include "kiosk/ComplaintFlow.h" // the one check of a mobile number
-#include "text/Utf8.h"
+#include "kiosk/ComplaintFlow.h" // the contact phone field and what counts as written
 
 namespace kiosk {
 
 namespace {
 
 // ---- fields ----
-std::size_t visibleChars(std::string_view t) {
-    std::size_t pos = 0, n = 0;
-    char32_t cp = 0;
-    while (pos < t.size() && text::nextCodePoint(t, pos, cp))
-        if (cp != U' ' && cp != U'\u3000' && cp != U'\t' && cp != U'\n') ++n;
-    return n;
-}
-
 TextFieldSpec titleSpec() {
     TextFieldSpec s;
     s.labelKey = "mailbox.subject";
@@ -26,7 +17,7 @@ TextFieldSpec titleSpec() {
     s.maxChars = 60;
     s.personal = true;
     s.validate = [](std::string_view t) {
-        return visibleChars(t) == 0 ? std::string("mailbox.subject_empty") : std::string();
+        return visibleCharCount(t) == 0 ? std::string("mailbox.subject_empty") : std::string();
     };
     return s;
 }
@@ -37,25 +28,15 @@ TextFieldSpec contentSpec() {
     s.maxChars = 2000;
     s.personal = true;
     s.validate = [](std::string_view t) {
-        return visibleChars(t) < 10 ? std::string("mailbox.content_short") : std::string();
+        return visibleCharCount(t) < 10 ? std::string("mailbox.content_short") : std::string();
     };
     return s;
 }
-TextFieldSpec phoneSpec() {
-    TextFieldSpec s;
-    s.labelKey = "complaint.phone";
-    s.hintKey = "complaint.phone_hint";
-    s.kind = InputKind::Phone;
-    s.maxChars = 11;
-    s.personal = true;
-    s.validate = [](std::string_view t) { return t.empty() ? std::string() : mobilePhoneProblem(t); };
-    return s;
-}
-
 } // namespace
 
 SuggestionFlow::SuggestionFlow(CitizenSession& session, OutboxService& outbox)
-    : session_(session), outbox_(outbox), title_(titleSpec()), content_(contentSpec()), phone_(phoneSpec()) {}
+    : session_(session), outbox_(outbox), title_(titleSpec()), content_(contentSpec()),
+      phone_(contactPhoneSpec()) {}
 
 // ---- steps ----
 void SuggestionFlow::moveTo(SuggestionStep step) {
