@@ -106,6 +106,7 @@ public:
     void handle(const AppEvent& event, TimePoint now) override;
     void wipe() override;
     bool wantsCard() const override { return view().step == ComplaintStep::Identity; }
+    bool cardIdentifiesCitizen() const override { return view().step == ComplaintStep::Identity; }
 
 private:
     void moveTo(ComplaintStep step);

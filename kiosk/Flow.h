@@ -38,6 +38,10 @@ public:
     virtual void wipe() = 0;
     // The reader is polled only while the open flow wants a card.
     virtual bool wantsCard() const { return false; }
+    // The card asked for now names the citizen already at the screen (a complaint's real-name step):
+    // the first card then joins the session instead of ending it. Everywhere else a card starts a
+    // new citizen, so nothing of the one before (a case found by number, a slip) is left.
+    virtual bool cardIdentifiesCitizen() const { return false; }
     // The flow's own next deadline (a step time-out), besides the session's idle timer; tick() then.
     virtual std::optional<TimePoint> deadline(TimePoint now) const {
         (void)now;

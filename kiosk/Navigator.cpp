@@ -62,11 +62,13 @@ void Navigator::handle(const AppEvent& event, TimePoint now) {
     if (!flow) return;                       // home: nothing else is waited for
     if (const auto* card = std::get_if<CardPresented>(&event)) {
         if (!cardWanted) return; // not asked for; the reader is not even polled then
-        // Another card than the one in the session is another citizen: everything of the first goes.
-        // A card where none was yet is the citizen at the screen identifying themself (a complaint's
-        // real-name step): what they typed so far stays theirs.
+        // A card is a new citizen: everything of the one before goes. Except the first card on a step
+        // that asks the citizen at the screen to identify themself (Flow::cardIdentifiesCitizen):
+        // what they typed so far stays theirs. A second, different card is another citizen there too.
         const auto& who = session_.citizen();
-        if (who && who->idNumber != card->citizen.idNumber) endCitizenSession();
+        const bool sameCitizen =
+            who ? who->idNumber == card->citizen.idNumber : flow->cardIdentifiesCitizen();
+        if (!sameCitizen) endCitizenSession();
         session_.setCitizen(card->citizen);
     }
     flow->handle(event, now);

@@ -8,8 +8,8 @@
 // pieces (session, slip tracking, the reader's words) are held by kiosk/Terminal and referenced here.
 //
 //   [x] open(id) / goHome(); open() of an id the terminal's mode has not: refused, nothing changes
-//   [x] session end = wipe() on every flow, the slip, the identity (home, time-out, another card than
-//       the session's; a first card identifies the citizen at the screen and keeps what they typed)
+//   [x] session end = wipe() on every flow, the slip, the identity (home, time-out, a new card; the
+//       first card on a step that asks the citizen to identify themself joins their session instead)
 //   [x] the reader polled only while the open flow wants a card
 //   [x] idle time-out: home, and the next citizen gets the terminal's language and elder mode
 //   [x] events: printer events to the slip tracker always, reader words and pinyin always, the rest to

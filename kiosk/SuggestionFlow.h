@@ -53,6 +53,7 @@ public:
     void handle(const AppEvent& event, TimePoint now) override;
     void wipe() override;
     bool wantsCard() const override { return view().step == SuggestionStep::Contact; }
+    bool cardIdentifiesCitizen() const override { return view().step == SuggestionStep::Contact; }
 
 private:
     void moveTo(SuggestionStep step);

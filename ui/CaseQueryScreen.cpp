@@ -273,8 +273,7 @@ void drawByNumber(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
     beginPage(ui, entry, "by-number", width, footerHeight(ui, flow.view().problemKey, width));
     const float w = width - ui.em * 0.4f;
     text(ui, ui.t("cases.by_number_explain"), FontSize::Body, ui.theme.textMuted, Align::Left, w);
-    textField(ui, entry, flow.caseNumber(), w);
-    textField(ui, entry, flow.phoneLast4(), w);
+    twoFields(ui, entry, flow.caseNumber(), flow.phoneLast4(), w);
     endPage();
     problemLine(ui, flow.view().problemKey, width);
     const NavTap tap = navRow(ui, "cases.by_card", "cases.query", width);
@@ -307,10 +306,7 @@ void drawCaseQueryScreen(Ui& ui, CaseQueryFlow& flow, ScreenContext& ctx) {
         // card's picture, which shrinks to the room left, so the button is on every screen size.
         const float bh = em * 2.2f;
         const std::string& label = ui.t("cases.by_number");
-        ImGui::PushFont(ui.fonts.font(FontSize::Large));
-        const float labelW = ImGui::CalcTextSize(label.c_str()).x;
-        ImGui::PopFont();
-        const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, std::max(em * 12, labelW + em * 2)), bh);
+        const ImVec2 size = buttonSizeFor(ui, label, 12, bh, ImGui::GetContentRegionAvail().x);
         ImGui::SetCursorPosX(ImGui::GetWindowWidth() - size.x - em);
         if (button(ui, label, size, ButtonKind::Secondary))
             ui.later.post([&flow, now = ctx.now] { flow.chooseByNumber(now); });

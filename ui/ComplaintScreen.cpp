@@ -51,7 +51,8 @@ void drawIdentity(Ui& ui, ComplaintFlow& flow, ScreenContext& ctx, float width) 
     if (who) {
         text(ui, ui.f("complaint.identified", {text::maskName(who->name)}), FontSize::Large, ui.theme.text,
              Align::Left, w);
-        if (button(ui, ui.t("complaint.use_identity"), ImVec2(std::min(w, em * 14), em * 2.4f)))
+        if (button(ui, ui.t("complaint.use_identity"),
+                   buttonSizeFor(ui, ui.t("complaint.use_identity"), 14, em * 2.4f, w)))
             ui.later.post([&flow, now = ctx.now] { flow.useIdentifiedCitizen(now); });
     } else {
         text(ui, ui.t("complaint.real_name_card"), FontSize::Large, ui.theme.text, Align::Left, w);
@@ -61,8 +62,8 @@ void drawIdentity(Ui& ui, ComplaintFlow& flow, ScreenContext& ctx, float width) 
     }
     ImGui::Dummy(ImVec2(0, em * 0.6f));
     text(ui, ui.t("complaint.anonymous_explain"), FontSize::Body, ui.theme.textMuted, Align::Left, w);
-    if (button(ui, ui.t("complaint.anonymous"), ImVec2(std::min(w, em * 14), em * 2.4f),
-               ButtonKind::Secondary))
+    if (button(ui, ui.t("complaint.anonymous"),
+               buttonSizeFor(ui, ui.t("complaint.anonymous"), 14, em * 2.4f, w), ButtonKind::Secondary))
         ui.later.post([&flow, now = ctx.now] { flow.chooseAnonymous(now); });
     endPage();
     if (navRow(ui, "form.back", "", width) == NavTap::Back)
@@ -242,8 +243,8 @@ void drawReceived(Ui& ui, ComplaintFlow& flow, ScreenContext& ctx, float width) 
         text(ui, ui.t("complaint.will_upload"), FontSize::Body, ui.theme.warn, Align::Left, w);
     if (ctx.terminal.slips().available() && ctx.terminal.slips().view().phase != SlipPhase::Printing) {
         ImGui::Dummy(ImVec2(0, em * 0.3f));
-        if (button(ui, ui.t("complaint.print_again"), ImVec2(std::min(w, em * 9), em * 2.2f),
-                   ButtonKind::Secondary))
+        if (button(ui, ui.t("complaint.print_again"),
+                   buttonSizeFor(ui, ui.t("complaint.print_again"), 9, em * 2.2f, w), ButtonKind::Secondary))
             ui.later.post([&flow, now = ctx.now] { flow.printReceipt(now); });
     }
     ImGui::EndChild();

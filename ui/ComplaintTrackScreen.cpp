@@ -36,8 +36,7 @@ void drawEntering(Ui& ui, ComplaintTrackFlow& flow, ScreenContext& ctx, float wi
     beginPage(ui, entry, "track-fields", width, footerHeight(ui, flow.view().problemKey, width));
     const float w = width - ui.em * 0.4f;
     text(ui, ui.t("complaint_track.explain"), FontSize::Body, ui.theme.textMuted, Align::Left, w);
-    textField(ui, entry, flow.trackingNo(), w);
-    textField(ui, entry, flow.verifyCode(), w);
+    twoFields(ui, entry, flow.trackingNo(), flow.verifyCode(), w);
     endPage();
     problemLine(ui, flow.view().problemKey, width);
     if (navRow(ui, "", "complaint_track.query", width) == NavTap::Next)

@@ -50,6 +50,13 @@ NavTap navRow(Ui& ui, std::string_view backKey, std::string_view nextKey, float 
     return tap;
 }
 
+ImVec2 buttonSizeFor(Ui& ui, std::string_view label, float minEm, float height, float maxWidth) {
+    ImGui::PushFont(ui.fonts.font(FontSize::Large));
+    const float words = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    ImGui::PopFont();
+    return ImVec2(std::min(maxWidth, std::max(ui.em * minEm, words + ui.em * 2)), height);
+}
+
 void problemLine(Ui& ui, std::string_view key, float width) {
     if (key.empty()) return;
     text(ui, ui.t(key), FontSize::Body, ui.theme.bad, Align::Left, width);
@@ -66,6 +73,26 @@ void beginPage(Ui& ui, const TextEntry& entry, const char* id, float width, floa
 
 void endPage() {
     ImGui::EndChild();
+}
+
+void twoFields(Ui& ui, TextEntry& entry, TextField& first, TextField& second, float width) {
+    const float gap = ui.em;
+    if (width < ui.em * 30) {
+        textField(ui, entry, first, width);
+        textField(ui, entry, second, width);
+        return;
+    }
+    const float w = (width - gap) * 0.5f;
+    const ImVec2 at = ImGui::GetCursorPos();
+    ImGui::BeginGroup();
+    textField(ui, entry, first, w);
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(at.x + w + gap, at.y));
+    ImGui::BeginGroup();
+    textField(ui, entry, second, w);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(at.x, std::max(bottom, ImGui::GetCursorPosY())));
 }
 
 void keyboardAtBottom(Ui& ui, TextEntry& entry, float width) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "kiosk/TextEntry.h"
+#include "kiosk/TextField.h"
 #include "ui/Widgets.h"
 
 #include <string_view>
@@ -23,6 +24,9 @@ enum class NavTap { None, Back, Next };
 // 下一步, 提交投诉, 查询 ...), `width` wide.
 NavTap navRow(Ui& ui, std::string_view backKey, std::string_view nextKey, float width,
               ButtonKind nextKind = ButtonKind::Primary);
+// A button's size for `label` in the Large font: at least `minEm` wide, wider when the words need it
+// (English is longer), never wider than `maxWidth`.
+ImVec2 buttonSizeFor(Ui& ui, std::string_view label, float minEm, float height, float maxWidth);
 // The line that says why 下一步 did nothing (a string-table key; nothing for "").
 void problemLine(Ui& ui, std::string_view key, float width);
 
@@ -36,6 +40,9 @@ float navRowHeight(const Ui& ui);
 // The height of the line problemLine draws for `key` (0 for ""), plus a navRow: what a page reserves
 // below itself so that what stops 下一步 is always in view, right above the button.
 float footerHeight(Ui& ui, std::string_view problemKey, float width);
+// Two short fields (a number and its code): side by side where the width allows, so both stay above
+// the keyboard; one under the other on a narrow screen.
+void twoFields(Ui& ui, TextEntry& entry, TextField& first, TextField& second, float width);
 // The keyboard at the bottom of the window, never over what is above it.
 void keyboardAtBottom(Ui& ui, TextEntry& entry, float width);
 

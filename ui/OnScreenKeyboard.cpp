@@ -69,14 +69,9 @@ void textField(Ui& ui, TextEntry& entry, TextField& field, float width, int line
     dl->AddRect(pos, max, focused ? ui.theme.primary : ui.theme.panelBorder, em * 0.2f, 0,
                 focused ? std::max(2.f, em * 0.1f) : std::max(1.f, em * 0.04f));
     // The box is what `field "LABEL"` taps; its words are registered by text() below.
-    {
-        RegisteredItem item;
-        item.text = label;
-        item.key = "field:" + label;
-        item.x = pos.x, item.y = pos.y, item.w = size.x, item.h = size.y;
-        item.tappable = true;
-        ui.registry.add(std::move(item));
-    }
+    // Through the one registration, so a box scrolled out of view or under the keyboard's edge is
+    // not "there" for a script either.
+    registerItem(ui, label, pos, max, true, false, "field:" + label);
     if (tapped) {
         ui.registry.noteTap();
         ui.later.post([&entry, &field] { entry.focus(&field); });

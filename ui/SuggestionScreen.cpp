@@ -42,11 +42,12 @@ void drawContact(Ui& ui, SuggestionFlow& flow, ScreenContext& ctx, float width) 
     if (flow.view().realName && who) {
         text(ui, ui.f("mailbox.signed_as", {text::maskName(who->name)}), FontSize::Large, ui.theme.text,
              Align::Left, w);
-        if (button(ui, ui.t("mailbox.unsign"), ImVec2(std::min(w, em * 10), em * 2.f), ButtonKind::Secondary))
+        if (button(ui, ui.t("mailbox.unsign"), buttonSizeFor(ui, ui.t("mailbox.unsign"), 10, em * 2.f, w),
+                   ButtonKind::Secondary))
             ui.later.post([&flow, now = ctx.now] { flow.stayAnonymous(now); });
     } else if (who) {
-        if (button(ui, ui.f("mailbox.sign_as", {text::maskName(who->name)}),
-                   ImVec2(std::min(w, em * 14), em * 2.f), ButtonKind::Secondary))
+        const std::string sign = ui.f("mailbox.sign_as", {text::maskName(who->name)});
+        if (button(ui, sign, buttonSizeFor(ui, sign, 14, em * 2.f, w), ButtonKind::Secondary))
             ui.later.post([&flow, now = ctx.now] { flow.useIdentifiedCitizen(now); });
     } else {
         text(ui, ui.t("mailbox.sign_with_card"), FontSize::Body, ui.theme.text, Align::Left, w);

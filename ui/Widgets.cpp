@@ -11,35 +11,6 @@ namespace kiosk::ui {
 
 namespace {
 
-// Only what the citizen can see counts: text scrolled out of view is not "on screen", and a
-// widget is tappable only when its centre (where a script taps) is visible.
-void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable, bool overflows = false,
-                  std::string_view key = {}) {
-    if (!ImGui::IsRectVisible(min, max)) return;
-    const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    const bool centreVisible = ImGui::IsRectVisible(centre, ImVec2(centre.x + 1, centre.y + 1));
-    RegisteredItem item;
-    item.text = std::string(s);
-    item.x = min.x, item.y = min.y, item.w = max.x - min.x, item.h = max.y - min.y;
-    item.tappable = tappable && centreVisible;
-    item.overflows = overflows;
-    item.key = std::string(key);
-    // Cut off by its window: a fault unless the window scrolls (then the rest is a drag away).
-    const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
-    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
-    const bool inside =
-        min.x >= clipMin.x - 1 && min.y >= clipMin.y - 1 && max.x <= clipMax.x + 1 && max.y <= clipMax.y + 1;
-    item.clipped = !inside && !window->ScrollbarY && !window->ScrollbarX;
-    if (!inside) { // what can be seen of it
-        item.x = std::max(min.x, clipMin.x), item.y = std::max(min.y, clipMin.y);
-        item.w = std::max(0.f, std::min(max.x, clipMax.x) - item.x);
-        item.h = std::max(0.f, std::min(max.y, clipMax.y) - item.y);
-    }
-    item.layer = window->RootWindow ? window->RootWindow->ID : window->ID;
-    ui.registry.add(std::move(item));
-}
-
 // The text as drawn: U+00A0 (no-break space, UTF-8 C2 A0) becomes a plain space.
 std::string withPlainSpaces(std::string_view s) {
     std::string out;
@@ -97,6 +68,36 @@ void drawWrapped(ImDrawList* dl, ImFont* font, const WrappedText& t, ImVec2 orig
 }
 
 } // namespace
+
+// The frame registry.
+// Only what the citizen can see counts: text scrolled out of view is not "on screen", and a
+// widget is tappable only when its centre (where a script taps) is visible.
+void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable, bool overflows,
+                  std::string_view key) {
+    if (!ImGui::IsRectVisible(min, max)) return;
+    const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    const bool centreVisible = ImGui::IsRectVisible(centre, ImVec2(centre.x + 1, centre.y + 1));
+    RegisteredItem item;
+    item.text = std::string(s);
+    item.x = min.x, item.y = min.y, item.w = max.x - min.x, item.h = max.y - min.y;
+    item.tappable = tappable && centreVisible;
+    item.overflows = overflows;
+    item.key = std::string(key);
+    // Cut off by its window: a fault unless the window scrolls (then the rest is a drag away).
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const bool inside =
+        min.x >= clipMin.x - 1 && min.y >= clipMin.y - 1 && max.x <= clipMax.x + 1 && max.y <= clipMax.y + 1;
+    item.clipped = !inside && !window->ScrollbarY && !window->ScrollbarX;
+    if (!inside) { // what can be seen of it
+        item.x = std::max(min.x, clipMin.x), item.y = std::max(min.y, clipMin.y);
+        item.w = std::max(0.f, std::min(max.x, clipMax.x) - item.x);
+        item.h = std::max(0.f, std::min(max.y, clipMax.y) - item.y);
+    }
+    item.layer = window->RootWindow ? window->RootWindow->ID : window->ID;
+    ui.registry.add(std::move(item));
+}
 
 std::string keepTogether(std::string_view s) {
     std::string out;

@@ -85,6 +85,12 @@ bool titleRow(Ui& ui, std::string_view title);
 // receives every tap, so nothing underneath is hit through the dimmed area.
 ImDrawList* beginDimmedOverlay(Ui& ui, const char* id);
 
+// Adds a widget drawn at [min, max] to the frame registry (what scripts and check-layout read): only
+// what the citizen can see counts, a widget is tappable only when its centre is visible, and one cut
+// off by a window that does not scroll is marked clipped. Every widget registers through this.
+void registerItem(Ui& ui, std::string_view s, ImVec2 min, ImVec2 max, bool tappable, bool overflows = false,
+                  std::string_view key = {});
+
 // Makes the current child window scroll when dragged by a finger.
 void dragToScroll();
 

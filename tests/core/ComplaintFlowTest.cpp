@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 using namespace kiosk;
 using namespace kiosk::testing;
 using namespace std::chrono_literals;
@@ -174,8 +176,17 @@ TEST_CASE_FIXTURE(ComplaintHall,
     CHECK(v().trackingNo == "HALL-9-000012");
     CHECK(v().verifyCode == "483920");
     REQUIRE(printer.jobs.size() == 1); // by itself
-    const std::string slip = nlohmann::json(printer.jobs[0].blocks.size()).dump();
-    CHECK(slip != "0");
+    std::map<std::string, std::string> rows;
+    std::string qr;
+    for (const auto& block : printer.jobs[0].blocks) {
+        if (const auto* kv = std::get_if<printer::KeyValueBlock>(&block)) rows[kv->key] = kv->value;
+        if (const auto* q = std::get_if<printer::QrBlock>(&block)) qr = q->data;
+    }
+    CHECK(rows["受理编号"] == "HALL-9-000012");
+    CHECK(rows["验证码"] == "483920");
+    CHECK(rows["联系电话"] == "138****8000"); // masked on paper
+    CHECK(rows["办理时限"] == "15个工作日内答复");
+    CHECK(qr == "complaint:HALL-9-000012:483920");
 }
 
 TEST_CASE_FIXTURE(ComplaintHall,
@@ -236,4 +247,34 @@ TEST_CASE_FIXTURE(ComplaintHall,
     commit(true); // the previous citizen's record committed after they left
     CHECK(v().trackingNo.empty());
     CHECK(v().step == ComplaintStep::Category);
+}
+
+TEST_CASE("a case found by number, its slip printed: the next citizen's card leaves nothing of it") {
+    HallTerminal h;
+    REQUIRE(h.nav.open("case_query", h.t0));
+    h.cq.chooseByNumber(h.t0);
+    h.cq.caseNumber().insert("QH-ZJJ-200417");
+    h.cq.phoneLast4().insert("8002");
+    h.cq.queryByNumber(h.t0);
+    REQUIRE(h.cases.byNumber.size() == 1);
+    CHECK(std::get<1>(h.cases.byNumber[0]) == "QH-ZJJ-200417");
+    CaseQueryFinished q;
+    q.requestId = std::get<0>(h.cases.byNumber[0]);
+    q.outcome = QueryOutcome::Ok;
+    CaseRecord c;
+    c.caseNo = "QH-ZJJ-200417";
+    c.itemName = "食品经营许可（新办）";
+    c.note = "请补交营业执照复印件";
+    q.cases = {c};
+    h.nav.handle(q, h.t0);
+    REQUIRE(h.cq.view().phase == CaseQueryPhase::Results);
+    h.cq.printCase(0, h.t0);
+    REQUIRE(h.slip().phase == SlipPhase::Printing);
+    // Nobody was identified; the next citizen places their card.
+    h.nav.handle(CardPresented{wang()}, h.t0);
+    CHECK(h.slip().phase == SlipPhase::None);
+    CHECK(h.cq.caseNumber().empty());
+    CHECK(h.cq.phoneLast4().empty());
+    CHECK(h.cq.view().cases.empty());
+    CHECK_FALSE(h.cq.view().byNumber);
 }

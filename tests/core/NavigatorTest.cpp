@@ -27,6 +27,8 @@ struct SpyFlow final : FlowWithView<int> {
     }
     void wipe() override { ++wiped; }
     bool wantsCard() const override { return card; }
+    bool identifies = false;
+    bool cardIdentifiesCitizen() const override { return identifies; }
     std::optional<TimePoint> deadline(TimePoint) const override { return own; }
 };
 
@@ -73,22 +75,23 @@ TEST_CASE_FIXTURE(SpyHouse, "every end of a session wipes every flow, not only t
 
     nav.open("a", t0);
     const int aw = a->wiped, bw = b->wiped;
-    // The first card identifies the citizen at the screen: what they did so far stays theirs.
+    // A card is a new citizen: every flow forgets the one before.
     nav.handle(CardPresented{someone()}, t0);
-    CHECK(a->wiped == aw);
-    CHECK(b->wiped == bw);
+    CHECK(a->wiped == aw + 1);
+    CHECK(b->wiped == bw + 1);
     REQUIRE(session.citizen().has_value());
     CHECK(session.citizen()->name == "王秀英");
     // The same card again is the same citizen.
     nav.handle(CardPresented{someone()}, t0);
-    CHECK(a->wiped == aw);
-    // Another card is another citizen: everything of the first goes, in every flow.
+    CHECK(a->wiped == aw + 1);
+    // Another card is another citizen, also on a step that asks the citizen to identify themself.
+    a->identifies = true;
     CitizenIdentity other = someone();
     other.name = "李建国";
     other.idNumber = "110105194912310021";
     nav.handle(CardPresented{other}, t0);
-    CHECK(a->wiped == aw + 1);
-    CHECK(b->wiped == bw + 1);
+    CHECK(a->wiped == aw + 2);
+    CHECK(b->wiped == bw + 2);
     REQUIRE(session.citizen().has_value());
     CHECK(session.citizen()->name == "李建国");
 
@@ -99,6 +102,18 @@ TEST_CASE_FIXTURE(SpyHouse, "every end of a session wipes every flow, not only t
     CHECK(b->wiped > bw2);
     CHECK_FALSE(session.citizen().has_value()); // the identity is wiped with the flows
     CHECK(nav.idleTimeouts() == 1);
+}
+
+TEST_CASE_FIXTURE(SpyHouse,
+                  "the first card on a step that asks the citizen to identify themself joins the session") {
+    nav.open("a", t0);
+    a->identifies = true;
+    const int aw = a->wiped, bw = b->wiped;
+    nav.handle(CardPresented{someone()}, t0);
+    CHECK(a->wiped == aw); // what they typed so far stays theirs
+    CHECK(b->wiped == bw);
+    REQUIRE(session.citizen().has_value());
+    CHECK(session.citizen()->name == "王秀英");
 }
 
 TEST_CASE_FIXTURE(SpyHouse, "opening another flow starts the session again from a clean slate") {
