@@ -2,12 +2,13 @@
 // the two ends cannot drift apart: endpoint paths, the enrolment certificate's name, the keep-alive
 // timing and the words of a ratings batch answer (docs/API.md is the prose version).
 //
-// Sections: endpoints | enrolment | connections | batch answers
+// Sections: endpoints | enrolment | connections | batch answers | what citizens write
 // Checklist:
 //   [x] every endpoint path the terminal calls and the server routes
 //   [x] the enrolment certificate's common name (the one CN a terminal id may never be)
 //   [x] keep-alive: the client drops an idle connection before the server closes it
 //   [x] ratings batch: per-record status words and the largest batch the server takes
+//   [x] the length rules of what citizens write (complaint, 区长信箱), checked by the form and the server
 //   [ ] the record bodies' fields: validated by the server (server/RequestValidation.h), built by the
 //       terminal (offline/SyncProtocol.h); not yet one schema
 #pragma once
@@ -52,5 +53,17 @@ inline constexpr const char* kBatchStored = "stored";
 inline constexpr const char* kBatchDuplicate = "duplicate";
 inline constexpr const char* kBatchRejected = "rejected";
 inline constexpr std::size_t kMaxRatingsPerBatch = 500;
+
+// ---- what citizens write ----
+// Lengths in characters: a minimum counts what is written (text::countVisible, blanks left out), a
+// maximum every code point. The terminal's form refuses outside them with a reason; the server
+// refuses a record outside them (400), so a terminal that skipped the form is caught too.
+namespace limits {
+inline constexpr std::size_t kComplaintContentMin = 10;
+inline constexpr std::size_t kComplaintContentMax = 500;
+inline constexpr std::size_t kSuggestionTitleMax = 60;
+inline constexpr std::size_t kSuggestionContentMin = 10;
+inline constexpr std::size_t kSuggestionContentMax = 2000;
+} // namespace limits
 
 } // namespace kiosk::common

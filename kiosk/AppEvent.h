@@ -88,7 +88,8 @@ struct SyncStatusChanged {
     std::int64_t pending = 0;  // records waiting for the server
     std::int64_t rejected = 0; // records the server refused (kept for the technician)
     std::int64_t lastSyncMs = 0;
-    std::string error; // technician detail, never personal data
+    std::string error;            // technician detail, never personal data
+    std::uint64_t wakeServed = 0; // offline/SyncEngine: the last upload request this count includes
 };
 
 // The catalog arrived or changed (at start from the store's cache, then from the server).

@@ -3,6 +3,7 @@
 // Sections: checks | building | actions | events | the slip | wipe
 #include "kiosk/ComplaintFlow.h"
 
+#include "common/WireProtocol.h"
 #include "kiosk/HallTime.h"
 #include "kiosk/SlipTemplates.h"
 #include "text/Utf8.h"
@@ -10,19 +11,11 @@
 namespace kiosk {
 
 // ---- checks ----
-std::size_t visibleCharCount(std::string_view text) {
-    std::size_t pos = 0, visible = 0;
-    char32_t cp = 0;
-    while (pos < text.size() && text::nextCodePoint(text, pos, cp))
-        if (cp != U' ' && cp != U'\u3000' && cp != U'\t' && cp != U'\n') ++visible;
-    return visible;
-}
-
 std::string complaintDescriptionProblem(std::string_view text) {
-    const std::size_t chars = text::countCodePoints(text), visible = visibleCharCount(text);
+    const std::size_t chars = text::countCodePoints(text), visible = text::countVisible(text);
     if (visible == 0) return chars == 0 ? "complaint.description_empty" : "complaint.description_blank";
-    if (visible < 10) return "complaint.description_short";
-    if (chars > 500) return "complaint.description_long";
+    if (visible < common::limits::kComplaintContentMin) return "complaint.description_short";
+    if (chars > common::limits::kComplaintContentMax) return "complaint.description_long";
     return {};
 }
 
@@ -40,7 +33,7 @@ TextFieldSpec descriptionSpec() {
     s.labelKey = "complaint.description";
     s.hintKey = "complaint.description_hint";
     s.kind = InputKind::Chinese;
-    s.maxChars = 500;
+    s.maxChars = common::limits::kComplaintContentMax;
     s.personal = true;
     s.validate = [](std::string_view t) { return complaintDescriptionProblem(t); };
     return s;

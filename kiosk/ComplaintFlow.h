@@ -127,14 +127,12 @@ private:
     std::uint64_t pendingCases_ = 0;
 };
 
-// The description's problem ("" when fine): 10..500 characters that are not all spaces.
+// The description's problem ("" when fine): common::limits — 10 written characters (text::countVisible)
+// up to 500 in all.
 std::string complaintDescriptionProblem(std::string_view text);
 // A mainland mobile number: 11 digits, 1 then 3..9 ("" when fine, else a string-table key).
 std::string mobilePhoneProblem(std::string_view text);
 // The optional contact phone field of the hall's forms (complaint, mailbox): 联系电话 on the keypad.
 TextFieldSpec contactPhoneSpec();
-// Code points that are not spaces (ASCII or the ideographic 　, tabs, newlines): what counts as
-// written in a description or a letter.
-std::size_t visibleCharCount(std::string_view text);
 
 } // namespace kiosk

@@ -127,6 +127,10 @@ void KioskApp::checkStateAndEnrolment() {
     }
 }
 
+std::uint64_t KioskApp::requestUpload() {
+    return sync_ ? sync_->wake() : 0;
+}
+
 void KioskApp::logSync(const SyncStatusChanged& s) {
     // Reachable or not is the state; the error text of one outage varies from cycle to cycle.
     if (s.online) {

@@ -48,6 +48,9 @@ public:
     const StringTable& strings() const { return strings_; }
     // The sync engine's last word (nothing before its first cycle).
     const std::optional<SyncStatusChanged>& syncStatus() const { return syncStatus_; }
+    // Asks the sync engine to upload now; a later syncStatus() whose wakeServed reaches the returned
+    // ticket counted everything committed before this call (0: no sync engine).
+    std::uint64_t requestUpload();
     // The district's hotline, address and hours from the catalog (empty until it first arrives).
     const HallContacts& contacts() const { return contacts_; }
     // The staff on duty per window, as the server last sent it (null until it first arrives).

@@ -3,7 +3,9 @@
 // Sections: fields | steps | events | wipe
 #include "kiosk/SuggestionFlow.h"
 
-#include "kiosk/ComplaintFlow.h" // the contact phone field and what counts as written
+#include "common/WireProtocol.h"
+#include "kiosk/ComplaintFlow.h" // the contact phone field
+#include "text/Utf8.h"
 
 namespace kiosk {
 
@@ -14,10 +16,10 @@ TextFieldSpec titleSpec() {
     TextFieldSpec s;
     s.labelKey = "mailbox.subject";
     s.hintKey = "mailbox.subject_hint";
-    s.maxChars = 60;
+    s.maxChars = common::limits::kSuggestionTitleMax;
     s.personal = true;
     s.validate = [](std::string_view t) {
-        return visibleCharCount(t) == 0 ? std::string("mailbox.subject_empty") : std::string();
+        return text::countVisible(t) == 0 ? std::string("mailbox.subject_empty") : std::string();
     };
     return s;
 }
@@ -25,10 +27,12 @@ TextFieldSpec contentSpec() {
     TextFieldSpec s;
     s.labelKey = "mailbox.content";
     s.hintKey = "mailbox.content_hint";
-    s.maxChars = 2000;
+    s.maxChars = common::limits::kSuggestionContentMax;
     s.personal = true;
     s.validate = [](std::string_view t) {
-        return visibleCharCount(t) < 10 ? std::string("mailbox.content_short") : std::string();
+        return text::countVisible(t) < common::limits::kSuggestionContentMin
+                   ? std::string("mailbox.content_short")
+                   : std::string();
     };
     return s;
 }

@@ -9,7 +9,7 @@ AppEvent toAppEvent(const offline::SyncEvent& e) {
     using Kind = offline::SyncEvent::Kind;
     switch (e.kind) {
     case Kind::Status:
-        return SyncStatusChanged{e.online, e.pending, e.rejected, e.lastSyncMs, e.error};
+        return SyncStatusChanged{e.online, e.pending, e.rejected, e.lastSyncMs, e.error, e.wakeServed};
     case Kind::Rejected:
         return RecordRejected{e.recordId, e.error};
     case Kind::CatalogUpdated:

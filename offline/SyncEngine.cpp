@@ -45,7 +45,9 @@ struct SyncEngine::Impl {
     mutable std::mutex mutex;
     std::condition_variable cv;
     bool wakeRequested = false;
-    bool checkRequested = false;                     // guarded by mutex
+    std::uint64_t wakeTickets = 0; // guarded by mutex: wake() calls so far
+    std::uint64_t wakeServing = 0; // the cycle's thread: wakeTickets when the running cycle began
+    bool checkRequested = false;   // guarded by mutex
     std::int64_t lastHeartbeatMs = -kCheckSpacingMs; // sync thread only
     std::atomic<bool> stopping{false};
     std::thread thread, eventThread;
@@ -85,6 +87,7 @@ struct SyncEngine::Impl {
         ev.kind = SyncEvent::Kind::Status;
         ev.online = online;
         ev.lastSyncMs = lastSyncMs;
+        ev.wakeServed = wakeServing;
         ev.error = lastError;
         if (store) {
             try {
@@ -101,7 +104,7 @@ struct SyncEngine::Impl {
             std::lock_guard lock(mutex);
             changed = force || ev.online != status.online || ev.pending != status.pending ||
                       ev.rejected != status.rejected || ev.lastSyncMs != status.lastSyncMs ||
-                      ev.error != status.error;
+                      ev.wakeServed != status.wakeServed || ev.error != status.error;
             status = ev;
         }
         if (changed) emit(ev);
@@ -309,6 +312,10 @@ struct SyncEngine::Impl {
     // One pass of everything that is due; returns the time of the next deadline.
     std::int64_t step() {
         std::int64_t now = nowMs();
+        {
+            std::lock_guard lock(mutex);
+            wakeServing = wakeTickets; // records committed before those wakes are in what this cycle counts
+        }
         try {
             // Citizens' records first; heartbeat and documents after.
             while (!stopping && nowMs() >= backoffUntilMs) {
@@ -451,12 +458,15 @@ void SyncEngine::stop() {
     if (m.eventThread.joinable()) m.eventThread.join();
 }
 
-void SyncEngine::wake() {
+std::uint64_t SyncEngine::wake() {
+    std::uint64_t ticket;
     {
         std::lock_guard lock(impl_->mutex);
         impl_->wakeRequested = true;
+        ticket = ++impl_->wakeTickets;
     }
     impl_->cv.notify_all();
+    return ticket;
 }
 
 void SyncEngine::checkNow() {

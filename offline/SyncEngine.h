@@ -11,7 +11,7 @@
 //   [x] catalog + roster with If-None-Match; cached in the store for offline use
 //   [x] heartbeat every 60 s: terminal id, versions, device status, queue depth, oldest age, last error
 //   [x] checkNow(): a heartbeat at once when a foreground request saw the server come or go
-//   [x] status events: online, queue depth, rejected count, last sync time, last error
+//   [x] status events: online, queue depth, rejected count, last sync time, last error, wake served
 //   [x] purge of acknowledged records' metadata after the retention period
 //   [x] runUntilEmpty() runs the same cycle in the foreground (kioskctl sync --until-empty)
 //   [ ] bandwidth shaping: not needed (records are small)
@@ -65,7 +65,10 @@ struct SyncEvent {
     std::int64_t pending = 0, rejected = 0;
     std::int64_t oldestPendingAgeS = -1;
     std::int64_t lastSyncMs = 0; // last successful exchange with the server (0 = never)
-    std::string error;           // technician text; never personal data
+    // Status: the latest wake() ticket whose cycle had begun when `pending` was counted. A caller that
+    // woke the engine after committing a record knows the count includes it once this reaches its ticket.
+    std::uint64_t wakeServed = 0;
+    std::string error; // technician text; never personal data
     std::string recordId;
     nlohmann::json data;
 };
@@ -82,7 +85,9 @@ public:
 
     void start();
     void stop();
-    void wake(); // new records committed: upload now unless backing off
+    // New records committed: upload now unless backing off. Returns a ticket that status events echo in
+    // `wakeServed` once a cycle begun after this call has counted the queue (`wait-synced` uses it).
+    std::uint64_t wake();
     // A foreground request (a case query) found the server unreachable, or reachable while the status
     // says offline: heartbeat now, so the connection state on screen agrees with what the citizen just
     // saw instead of lagging up to a heartbeat interval. Never closer than 5 s to the last heartbeat.

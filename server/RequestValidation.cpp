@@ -14,6 +14,8 @@
 namespace kiosk::central {
 namespace {
 
+namespace limits = common::limits;
+
 Rejection reject(std::string code, std::string message, int status = 400) {
     return RequestError{status, std::move(code), std::move(message)};
 }
@@ -78,11 +80,25 @@ std::string envelopeError(const nlohmann::json& r) {
     return {};
 }
 
+namespace {
+// A string field with at least minChars written characters and at most maxChars code points
+// (common::limits). nlohmann has already refused invalid UTF-8 while parsing the body.
+bool hasCharacters(const nlohmann::json& o, const char* key, std::size_t minChars, std::size_t maxChars) {
+    auto it = o.find(key);
+    if (it == o.end() || !it->is_string()) return false;
+    const std::string& s = it->get_ref<const std::string&>();
+    if (s.size() > maxChars * 4 || !text::isValidUtf8(s)) return false;
+    return text::countVisible(s) >= std::max<std::size_t>(minChars, 1) &&
+           text::countCodePoints(s) <= maxChars;
+}
+} // namespace
+
 std::string complaintError(const nlohmann::json& c, const std::set<std::string>& categories) {
     if (std::string e = envelopeError(c); !e.empty()) return e;
     if (!isBoundedString(c, "category", 32) || !categories.count(c.at("category").get<std::string>()))
         return "bad_category";
-    if (!isBoundedString(c, "content", 8000)) return "bad_content";
+    if (!hasCharacters(c, "content", limits::kComplaintContentMin, limits::kComplaintContentMax))
+        return "bad_content";
     if (!isBoundedString(c, "tracking_no", 64)) return "bad_tracking_no";
     auto code = c.find("verify_code");
     if (code == c.end() || !code->is_string() || code->get<std::string>().size() != 6)
@@ -93,30 +109,11 @@ std::string complaintError(const nlohmann::json& c, const std::set<std::string>&
     return {};
 }
 
-namespace {
-// Characters (code points) of a string field that is not only blanks (ASCII white space, U+3000).
-// nlohmann has already refused invalid UTF-8 while parsing the body.
-bool hasCharacters(const nlohmann::json& o, const char* key, std::size_t minChars, std::size_t maxChars) {
-    auto it = o.find(key);
-    if (it == o.end() || !it->is_string()) return false;
-    const std::string& s = it->get_ref<const std::string&>();
-    if (s.size() > maxChars * 4 || !text::isValidUtf8(s)) return false;
-    std::size_t count = 0, pos = 0;
-    bool blank = true;
-    char32_t cp = 0;
-    while (pos < s.size() && text::nextCodePoint(s, pos, cp)) {
-        ++count;
-        if (cp != U' ' && cp != U'\t' && cp != U'\n' && cp != U'\r' && cp != U'\u3000') blank = false;
-    }
-    return !blank && count >= minChars && count <= maxChars;
-}
-} // namespace
-
 std::string suggestionError(const nlohmann::json& s) {
     if (std::string e = envelopeError(s); !e.empty()) return e;
     if (!isBoundedString(s, "receipt_no", 64)) return "bad_receipt_no";
-    if (!hasCharacters(s, "title", 1, kMaxSuggestionTitleChars)) return "bad_title";
-    if (!hasCharacters(s, "content", kMinSuggestionContentChars, kMaxSuggestionContentChars))
+    if (!hasCharacters(s, "title", 1, limits::kSuggestionTitleMax)) return "bad_title";
+    if (!hasCharacters(s, "content", limits::kSuggestionContentMin, limits::kSuggestionContentMax))
         return "bad_content";
     for (const char* k : {"phone", "name", "id_number"})
         if (!isBoundedString(s, k, 256, false)) return std::string("bad_") + k;
@@ -162,7 +159,8 @@ Rejection caseQueryRejection(const nlohmann::json& body) {
 
 Rejection complaintRejection(const nlohmann::json& complaint, const std::set<std::string>& categories) {
     if (std::string e = complaintError(complaint, categories); !e.empty())
-        return reject(e, "complaint rejected: " + e);
+        return reject(e, "complaint rejected: " + e +
+                             (e == "bad_content" ? " (10..500 characters written, not only blanks)" : ""));
     return std::nullopt;
 }
 

@@ -72,12 +72,9 @@ bool isBoundedString(const nlohmann::json& object, const char* key, std::size_t 
 std::string envelopeError(const nlohmann::json& record);
 std::string complaintError(const nlohmann::json& complaint, const std::set<std::string>& categories);
 std::string ratingError(const nlohmann::json& rating);
-// 区长信箱: title 1..60 characters, content 10..2000 characters (code points, not only blanks), receipt_no,
-// optional short phone / name / id_number.
+// 区长信箱: title 1..60 characters, content 10..2000 characters (common::limits: written characters for
+// the minimum, code points for the maximum), receipt_no, optional short phone / name / id_number.
 std::string suggestionError(const nlohmann::json& suggestion);
-inline constexpr std::size_t kMaxSuggestionTitleChars = 60;
-inline constexpr std::size_t kMinSuggestionContentChars = 10;
-inline constexpr std::size_t kMaxSuggestionContentChars = 2000;
 inline constexpr std::size_t kMaxSuggestionBytes = 16 * 1024;
 
 // ---- requests ----

@@ -51,4 +51,14 @@ std::size_t countCodePoints(std::string_view s) {
     return n;
 }
 
+std::size_t countVisible(std::string_view s) {
+    std::size_t n = 0, pos = 0;
+    char32_t cp = 0;
+    while (pos < s.size())
+        if (nextCodePoint(s, pos, cp) && cp != U' ' && cp != U'\t' && cp != U'\r' && cp != U'\n' &&
+            cp != U'\u3000')
+            ++n;
+    return n;
+}
+
 } // namespace kiosk::text

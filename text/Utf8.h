@@ -35,5 +35,8 @@ bool isValidUtf8(std::string_view s);
 std::optional<std::u32string> decodeUtf8(std::string_view s);
 // Code points in `s`; each invalid byte counts as one.
 std::size_t countCodePoints(std::string_view s);
+// Code points that are not blanks (space, tab, CR, LF, U+3000 ideographic space): what a citizen
+// actually wrote. The terminal's forms and kiosk-central's checks count minimum lengths with this one.
+std::size_t countVisible(std::string_view s);
 
 } // namespace kiosk::text

@@ -263,7 +263,7 @@ void AppLoop::run(const LoopCallbacks& callbacks) {
 int runApp(KioskApp& app, DemoControl* demo, const RunnerOptions& options) {
     RunStats stats(options.firstFrameMarker); // its clock starts with the runner, before the window
     AppLoop loop(app, options);
-    ScriptBridge bridge(loop, demo);
+    ScriptBridge bridge(loop, demo, &app);
     std::unique_ptr<UiScriptRunner> script;
     if (!options.scriptPath.empty()) {
         std::string why;

@@ -2,6 +2,8 @@
 // Draws kiosk/ComplaintTrackFlow; holds no state.
 //
 // Sections: entering | the timeline | the screen
+//   [x] landscape: the timeline and, beside it, where the complaint stands and the reply
+//   [x] portrait: where it stands and the reply first, the timeline below
 #include "kiosk/ComplaintTrackFlow.h"
 #include "kiosk/HallTime.h"
 #include "ui/FormLayout.h"
@@ -82,9 +84,34 @@ void drawTimeline(Ui& ui, const ComplaintProgress& p, float width) {
         if (m && !m->unit.empty())
             text(ui, ui.t("complaint_track.unit") + " " + m->unit, FontSize::Body, ui.theme.textMuted,
                  Align::Left, tw);
-        if (m && !m->note.empty()) text(ui, m->note, FontSize::Body, ui.theme.text, Align::Left, tw);
+        // The reply is shown once, under 答复内容, not again as the 回复 stage's note.
+        if (m && !m->note.empty() && !(stage == ComplaintStage::Replied && m->note == p.reply))
+            text(ui, m->note, FontSize::Body, ui.theme.text, Align::Left, tw);
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, em * 0.3f));
+    }
+}
+
+// Where the complaint stands: the stage reached, the unit, the due date and the reply. Beside the
+// timeline on a landscape screen (the reply is what the citizen came for: it must not be below the
+// fold), above it on a portrait one.
+void drawStanding(Ui& ui, const ComplaintProgress& p, float w) {
+    int reached = -1;
+    for (const ComplaintMilestone& m : p.timeline)
+        reached = std::max(reached, static_cast<int>(m.stage));
+    if (reached >= 0)
+        text(ui, ui.t("complaint_track.now") + " " + ui.t(stageKey(static_cast<ComplaintStage>(reached))),
+             FontSize::Large, ui.theme.primary, Align::Left, w);
+    if (!p.department.empty())
+        text(ui, ui.t("complaint_track.department") + " " + p.department, FontSize::Body, ui.theme.text,
+             Align::Left, w);
+    if (!p.dueDate.empty())
+        text(ui, ui.t("complaint_track.due") + " " + p.dueDate, FontSize::Body, ui.theme.text, Align::Left,
+             w);
+    if (!p.reply.empty()) {
+        ImGui::Dummy(ImVec2(0, ui.em * 0.3f));
+        text(ui, ui.t("complaint_track.reply"), FontSize::Large, ui.theme.primary, Align::Left, w);
+        text(ui, p.reply, FontSize::Body, ui.theme.text, Align::Left, w);
     }
 }
 
@@ -104,17 +131,24 @@ void drawShown(Ui& ui, ComplaintTrackFlow& flow, ScreenContext& ctx, float width
                          std::chrono::milliseconds(v.progress.createdMs))),
                  FontSize::Body, ui.theme.text, Align::Left, w);
     } else {
-        if (!v.progress.department.empty())
-            text(ui, ui.t("complaint_track.department") + " " + v.progress.department, FontSize::Body,
-                 ui.theme.text, Align::Left, w);
-        if (!v.progress.dueDate.empty())
-            text(ui, ui.t("complaint_track.due") + " " + v.progress.dueDate, FontSize::Body, ui.theme.text,
-                 Align::Left, w);
         ImGui::Dummy(ImVec2(0, em * 0.3f));
-        drawTimeline(ui, v.progress, w);
-        if (!v.progress.reply.empty()) {
-            text(ui, ui.t("complaint_track.reply"), FontSize::Large, ui.theme.primary, Align::Left, w);
-            text(ui, v.progress.reply, FontSize::Body, ui.theme.text, Align::Left, w);
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        if (display.x > display.y && w > em * 30) {
+            const float left = w * 0.55f, gap = em, right = w - left - gap;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::BeginGroup();
+            drawTimeline(ui, v.progress, left);
+            ImGui::EndGroup();
+            const float bottom = ImGui::GetCursorScreenPos().y;
+            ImGui::SetCursorScreenPos(ImVec2(at.x + left + gap, at.y));
+            ImGui::BeginGroup();
+            drawStanding(ui, v.progress, right);
+            ImGui::EndGroup();
+            if (ImGui::GetCursorScreenPos().y < bottom) ImGui::SetCursorScreenPos(ImVec2(at.x, bottom));
+        } else {
+            drawStanding(ui, v.progress, w);
+            ImGui::Dummy(ImVec2(0, em * 0.3f));
+            drawTimeline(ui, v.progress, w);
         }
     }
     endPage();

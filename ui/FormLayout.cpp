@@ -37,15 +37,21 @@ NavTap navRow(Ui& ui, std::string_view backKey, std::string_view nextKey, float 
     NavTap tap = NavTap::None;
     ImGui::Dummy(ImVec2(0, em * 0.2f));
     const float x0 = ImGui::GetCursorPosX();
-    const float w = std::min(em * kNavWidthEm, width * 0.45f);
+    // Each button as wide as its words need (English is longer), at least kNavWidthEm, at most
+    // a little under half the row so the two never meet.
+    const float most = std::max(em * 4, width * 0.48f);
     if (!backKey.empty()) {
-        if (button(ui, ui.t(backKey), ImVec2(w, em * kNavHeightEm), ButtonKind::Secondary))
+        const std::string label = ui.t(backKey);
+        if (button(ui, label, buttonSizeFor(ui, label, kNavWidthEm, em * kNavHeightEm, most),
+                   ButtonKind::Secondary))
             tap = NavTap::Back;
         ImGui::SameLine();
     }
     if (!nextKey.empty()) {
-        ImGui::SetCursorPosX(x0 + width - w);
-        if (button(ui, ui.t(nextKey), ImVec2(w, em * kNavHeightEm), nextKind)) tap = NavTap::Next;
+        const std::string label = ui.t(nextKey);
+        const ImVec2 size = buttonSizeFor(ui, label, kNavWidthEm, em * kNavHeightEm, most);
+        ImGui::SetCursorPosX(x0 + width - size.x);
+        if (button(ui, label, size, nextKind)) tap = NavTap::Next;
     }
     return tap;
 }

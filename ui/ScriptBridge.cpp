@@ -1,5 +1,7 @@
-// ScriptBridge (see the header): the device verbs.
+// ScriptBridge (see the header): the device verbs and the outbox.
 #include "ui/ScriptBridge.h"
+
+#include "kiosk/KioskApp.h"
 
 namespace kiosk::ui {
 
@@ -41,6 +43,22 @@ bool ScriptBridge::setServerRunning(bool running, std::string& error) {
         return false;
     }
     return demo_->setServerRunning(running, error);
+}
+
+bool ScriptBridge::requestUpload(std::string& error) {
+    uploadTicket_ = app_ ? app_->requestUpload() : 0;
+    if (uploadTicket_ == 0)
+        error = "this terminal has no sync engine (wait-synced needs a server configured)";
+    return uploadTicket_ != 0;
+}
+
+// A count made before the request may miss a record committed just before it: only a status whose
+// cycle began after the ticket was handed out counts (offline/SyncEngine: wakeServed).
+std::optional<std::int64_t> ScriptBridge::pendingAfterUploadRequest() const {
+    if (!app_ || uploadTicket_ == 0) return std::nullopt;
+    const auto& status = app_->syncStatus();
+    if (!status || status->wakeServed < uploadTicket_) return std::nullopt;
+    return status->pending;
 }
 
 } // namespace kiosk::ui

@@ -9,17 +9,24 @@
 //   [x] window verbs: forwarded to the runner's ScriptWindow as they are
 //   [x] device verbs: kiosk/DemoControl, or "... needs --demo"
 //   [x] an unknown card names the cards there are
+//   [x] outbox verb (wait-synced): the terminal's sync engine, woken with a ticket its status echoes
 #pragma once
 
 #include "kiosk/DemoControl.h"
 #include "ui/UiScript.h"
 
+namespace kiosk {
+class KioskApp;
+}
+
 namespace kiosk::ui {
 
 class ScriptBridge final : public ScriptHost {
 public:
-    // `demo` may be null (a kiosk run from its config file): the device verbs then fail.
-    ScriptBridge(ScriptWindow& window, DemoControl* demo) : window_(window), demo_(demo) {}
+    // `demo` may be null (a kiosk run from its config file): the device verbs then fail. `app` (the
+    // terminal whose outbox `wait-synced` watches) may be null in tests of the other verbs.
+    ScriptBridge(ScriptWindow& window, DemoControl* demo, KioskApp* app = nullptr)
+        : window_(window), demo_(demo), app_(app) {}
 
     // ---- the window: the runner's ----
     const FrameRegistry& registry() const override { return window_.registry(); }
@@ -41,9 +48,15 @@ public:
     bool setReaderFault(const std::string& spec, std::string& error) override;
     bool setServerRunning(bool running, std::string& error) override;
 
+    // ---- the outbox: the terminal's ----
+    bool requestUpload(std::string& error) override;
+    std::optional<std::int64_t> pendingAfterUploadRequest() const override;
+
 private:
     ScriptWindow& window_;
     DemoControl* demo_;
+    KioskApp* app_;
+    std::uint64_t uploadTicket_ = 0; // the sync engine's answer to the last requestUpload
 };
 
 } // namespace kiosk::ui

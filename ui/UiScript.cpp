@@ -158,8 +158,8 @@ std::string parseTextAndTimeOut(const Verb& v, Args& a, ScriptCommand& c) {
     return "";
 }
 
-std::string parseWait(const Verb&, Args& a, ScriptCommand& c) {
-    return readDuration(a.word(), c.duration) ? "" : "wait needs a time like 500ms or 2s";
+std::string parseWait(const Verb& v, Args& a, ScriptCommand& c) {
+    return readDuration(a.word(), c.duration) ? "" : std::string(v.name) + " needs a time like 500ms or 2s";
 }
 
 std::string parseCard(const Verb&, Args& a, ScriptCommand& c) {
@@ -396,6 +396,20 @@ Step runServer(const Context& x) {
     return nextUnless(x.host.setServerRunning(x.command.arg == "up", error), error);
 }
 
+// wait-synced 10s: the outbox empty, counted after everything the script did so far was committed.
+Step runWaitSynced(const Context& x) {
+    std::string error;
+    if (!x.started && !x.host.requestUpload(error)) return failWith(error);
+    const std::optional<std::int64_t> pending = x.host.pendingAfterUploadRequest();
+    if (pending && *pending == 0) return next();
+    if (x.now < x.deadline) return stay();
+    const long long ms = x.command.duration.count();
+    if (!pending)
+        return failWith("the sync engine did not count the outbox within " + std::to_string(ms) + " ms");
+    return failWith(std::to_string(*pending) + " record(s) still waiting for the server after " +
+                    std::to_string(ms) + " ms");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Verb table
 // ---------------------------------------------------------------------------------------------
@@ -441,6 +455,8 @@ const ScriptVerb kVerbs[] = {
      "fail if anything is cut off, off screen, drawn over another item, or a label overflows"},
     {"server", Kind::Server, T::Once, parseServer, runServer, "down|up",
      "stop / restart the demo's central server (same port)"},
+    {"wait-synced", Kind::WaitSynced, T::Polls, parseWait, runWaitSynced, "TIME",
+     "wait until the outbox has nothing pending, everything committed so far uploaded (fails after TIME)"},
 };
 
 const ScriptVerb* findVerb(const std::string& name) {

@@ -24,6 +24,7 @@
 #include "ui/FrameRegistry.h"
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,7 @@ struct ScriptCommand {
         PrinterPaper,
         ReaderFault,
         Server,
+        WaitSynced,
         Layout,
         CheckLayout
     };
@@ -103,6 +105,14 @@ public:
     virtual bool setPrinterPaper(const std::string& state, std::string& error) = 0;
     virtual bool setReaderFault(const std::string& spec, std::string& error) = 0;
     virtual bool setServerRunning(bool running, std::string& error) = 0;
+    // The terminal's outbox, for `wait-synced`: ask the sync engine to upload now, then how many
+    // records still wait for the server, counted after that request (nullopt until such a count came).
+    // A host without a terminal (out of service) has no outbox.
+    virtual bool requestUpload(std::string& error) {
+        error = "no outbox here (wait-synced needs a running terminal)";
+        return false;
+    }
+    virtual std::optional<std::int64_t> pendingAfterUploadRequest() const { return std::nullopt; }
 };
 
 // ---- the runner ----

@@ -51,7 +51,8 @@ void storeComplaint(RouteContext& ctx, const Request& req, Response& res) {
     row.recordId = rec.id;
     row.verifier = makeCodeVerifier(row.trackingNo, c["verify_code"].get<std::string>());
     row.category = c["category"];
-    row.department = c.value("department", std::string());
+    // Optional fields arrive as null when the citizen chose none (c.value() would throw on null: a 500).
+    if (auto d = c.find("department"); d != c.end() && d->is_string()) row.department = d->get<std::string>();
     row.receivedUnit = departmentDisplayName(ctx, row.department);
     row.receivedMs = now;
     row.dueDate = complaintDueDate(ctx, now);

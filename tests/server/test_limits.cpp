@@ -46,7 +46,7 @@ json complaintRecord(const std::string& id, const std::string& trackingNo) {
             {"seq", 1},
             {"created_ms", 1},
             {"category", "tuiwei"},
-            {"content", "排队"},
+            {"content", "排队两个小时没有人叫号"},
             {"tracking_no", trackingNo},
             {"verify_code", "123456"}};
 }

@@ -25,7 +25,7 @@ json complaint() {
             {"seq", 1},
             {"created_ms", 1700000000000},
             {"category", "tuiwei"},
-            {"content", "排队太久"},
+            {"content", "排队太久，窗口一直没有人"},
             {"tracking_no", "TS-1"},
             {"verify_code", "123456"}};
 }
@@ -106,15 +106,29 @@ TEST_CASE("complaint: known category, bounded content, 6-character code, short o
     };
     CHECK(with("category", "luanshoufei") == "bad_category"); // not in this district's list
     CHECK(with("category", 3) == "bad_category");
-    CHECK(with("content", std::string(8001, 'a')) == "bad_content");
-    CHECK(with("content", std::string(8000, 'a')).empty());
+    // common::limits: 10 written characters (blanks left out) up to 500 in all, as the terminal's form.
+    auto repeat = [](const std::string& s, int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i)
+            out += s;
+        return out;
+    };
+    CHECK(with("content", repeat("字", 10)).empty());
+    CHECK(with("content", repeat("字 ", 9) + "\u3000") == "bad_content");
+    CHECK(with("content", repeat("字", 500)).empty());
+    CHECK(with("content", repeat("字", 501)) == "bad_content");
+    CHECK(with("content", std::string(10 * 1024 * 1024, 'a')) == "bad_content");
     CHECK(with("content", "") == "bad_content");
+    CHECK(with("content", 42) == "bad_content");
     CHECK(with("tracking_no", std::string(65, '1')) == "bad_tracking_no");
     CHECK(with("verify_code", "12345") == "bad_verify_code");
     CHECK(with("verify_code", 123456) == "bad_verify_code");
     CHECK(with("phone", std::string(257, '1')) == "bad_phone");
     CHECK(with("id_number", 110105) == "bad_id_number");
     CHECK(with("case_no", nullptr).empty());
+    // What the terminal sends when the citizen chose no department, staff, case or phone: nulls.
+    for (const char* k : {"phone", "name", "id_number", "item_id", "department", "staff_id", "case_no"})
+        CHECK(with(k, nullptr).empty());
     json noId = complaint();
     noId.erase("id");
     CHECK(complaintError(noId, kCategories) == "bad_id"); // the envelope is checked first

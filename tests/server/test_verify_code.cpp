@@ -30,7 +30,7 @@ nlohmann::json complaint(const std::string& id, int seq, const std::string& tn, 
             {"seq", seq},
             {"created_ms", 1},
             {"category", "tuola"},
-            {"content", "两周没有进展"},
+            {"content", "材料交齐两周没有进展"},
             {"tracking_no", tn},
             {"verify_code", code}};
 }
@@ -94,7 +94,7 @@ TEST_CASE("the database holds no verification code: no clear text, no unsalted h
         if (c.terminal == "T-9") {
             REQUIRE(c.record.is_object());
             CHECK_FALSE(c.record.contains("verify_code"));
-            CHECK(c.record.at("content") == "两周没有进展");
+            CHECK(c.record.at("content") == "材料交齐两周没有进展");
         }
     // A retry of the same upload is still the same record (the hash covers what the terminal sent).
     auto again = r.post("/api/v1/complaints", "T-9",

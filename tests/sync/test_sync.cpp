@@ -392,7 +392,7 @@ TEST_CASE("replay of an acknowledged batch: duplicates return the first result; 
     CHECK(results[0]["status"] == "duplicate");
     CHECK(results[1]["status"] == "rejected");
     CHECK(results[1]["error"]["code"] == "payload_mismatch");
-    complaintBody["content"] = "换了内容";
+    complaintBody["content"] = "换了内容之后再提交一次看看";
     auto changedComplaint = client.postJson("/api/v1/complaints", complaintBody.dump());
     CHECK(changedComplaint.status == 422);
 
@@ -552,4 +552,29 @@ TEST_CASE("a 区长信箱 suggestion gets a receipt number on append and reaches
     CHECK(rejected[0].kind == "suggestion");
     CHECK(rejected[0].lastError.find("bad_content") != std::string::npos);
     CHECK(f.stats()["suggestions"]["total"] == 1);
+}
+
+TEST_CASE("a wake ticket: a status that serves it counted every record committed before the wake") {
+    SyncFixture f;
+    f.proxy->setMode(ProxyMode::Refuse); // before the engine connects: an open connection would pass
+    SyncEngine engine(f.sync(), nullptr);
+    engine.start();
+    // Offline: the record committed before the wake is in the count that serves the ticket.
+    enqueue(f.store(), f.terminalId, 1, 0);
+    const std::uint64_t first = engine.wake();
+    REQUIRE(waitFor([&] { return engine.lastStatus().wakeServed >= first; }, 5s));
+    CHECK(engine.lastStatus().pending == 1);
+    // Online again: once a status serving the next ticket says 0, the server has both records.
+    f.proxy->setMode(ProxyMode::Pass);
+    enqueue(f.store(), f.terminalId, 0, 1);
+    const std::uint64_t second = engine.wake();
+    CHECK(second > first);
+    REQUIRE(waitFor(
+        [&] {
+            const SyncEvent s = engine.lastStatus();
+            return s.wakeServed >= second && s.pending == 0;
+        },
+        15s));
+    CHECK(f.stats()["records_total"] == 2);
+    engine.stop();
 }

@@ -57,3 +57,11 @@ TEST_CASE("empty text") {
     CHECK(decodeUtf8("")->empty());
     CHECK(countCodePoints("") == 0);
 }
+
+TEST_CASE("written characters leave out blanks, ideographic space included; a bad byte is not written") {
+    CHECK(countVisible("") == 0);
+    CHECK(countVisible(" \t\r\n\u3000") == 0);
+    CHECK(countVisible("材料 交齐\u3000两周") == 6);
+    CHECK(countVisible("ab\xff") == 2);
+    CHECK(countVisible("😀") == 1);
+}

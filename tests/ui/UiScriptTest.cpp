@@ -67,6 +67,14 @@ struct FakeHost : ScriptHost {
     bool setPrinterPaper(const std::string&, std::string&) override { return true; }
     bool setReaderFault(const std::string&, std::string&) override { return true; }
     bool setServerRunning(bool, std::string&) override { return true; }
+    // The outbox: `pending` as the sync engine would count it once it has seen the request.
+    int uploadRequests = 0;
+    std::optional<std::int64_t> pending;
+    bool requestUpload(std::string&) override {
+        ++uploadRequests;
+        return true;
+    }
+    std::optional<std::int64_t> pendingAfterUploadRequest() const override { return pending; }
     void requestScreenshot(const std::string& f) override { shot = f; }
     bool screenshotPending(std::string&) const override { return false; }
     void requestFrames(int n) override { frames += n; }
@@ -171,13 +179,13 @@ TEST_CASE("the verb table: an unknown verb lists every known one; the reference 
                    "wait, wait-for, "
                    "wait-for-slip, expect, expect-not, expect-slip, expect-slip-not, screenshot, printer, "
                    "reader, layout, "
-                   "check-layout, server): klick \"x\"");
+                   "check-layout, server, wait-synced): klick \"x\"");
     const std::string ref = scriptVerbReference();
     for (const char* verb :
          {"tap \"LABEL\"", "card NAME|remove", "wait-for \"TEXT\" TIME", "printer paper out",
-          "reader fault SPEC", "layout WxH [SCALE]", "check-layout", "server down|up"})
+          "reader fault SPEC", "layout WxH [SCALE]", "check-layout", "server down|up", "wait-synced TIME"})
         CHECK_MESSAGE(ref.find(std::string("  ") + verb) != std::string::npos, verb);
-    CHECK(std::count(ref.begin(), ref.end(), '\n') == 20);
+    CHECK(std::count(ref.begin(), ref.end(), '\n') == 21);
 }
 
 TEST_CASE("every verb's command carries its row; layout, server and printer read their arguments") {
@@ -240,4 +248,32 @@ TEST_CASE("tap-if passes silently when the label is absent; field taps the field
     REQUIRE(host.taps.size() == 1);
     CHECK(host.taps[0].first == 50.f);
     CHECK(r.failure() == "s:3: field \"电话\": no text field labelled \"电话\" on screen");
+}
+
+TEST_CASE("wait-synced asks for an upload once, passes on an empty count made after it, fails naming what is "
+          "left") {
+    FakeHost host;
+    UiScriptRunner r("s", parseScript("wait-synced 2s\n", "s").commands, host);
+    const auto t0 = std::chrono::steady_clock::now();
+    r.step(t0, true, 10);
+    CHECK(host.uploadRequests == 1);
+    CHECK_FALSE(r.finished()); // no count since the request yet
+    host.pending = 1;
+    r.step(t0 + std::chrono::milliseconds(500), true, 10);
+    CHECK_FALSE(r.finished());
+    host.pending = 0;
+    r.step(t0 + std::chrono::seconds(1), true, 10);
+    CHECK(host.uploadRequests == 1);
+    r.step(t0 + std::chrono::seconds(1), true, 20);
+    CHECK(r.finished());
+    CHECK_FALSE(r.failed());
+
+    FakeHost stuck;
+    stuck.pending = 3;
+    UiScriptRunner s("s", parseScript("wait-synced 1s\n", "s").commands, stuck);
+    s.step(t0, true, 10);
+    s.step(t0 + std::chrono::seconds(2), true, 10);
+    REQUIRE(s.failed());
+    CHECK(s.failure() == "s:1: wait-synced 1s: 3 record(s) still waiting for the server after 1000 ms");
+    CHECK(parseScript("wait-synced\n", "s").error.find("s:1: wait-synced needs a time") == 0);
 }
